@@ -1,0 +1,9 @@
+import { checkHealth } from "@/lib/health/check";
+
+export const dynamic = "force-dynamic";
+
+/** 200 {"status":"ok","db":"ok","redis":"ok"}, or 503 naming the dependency that is down. */
+export async function GET(): Promise<Response> {
+  const health = await checkHealth();
+  return Response.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } });
+}

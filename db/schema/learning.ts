@@ -1,0 +1,48 @@
+// Who is enrolled in what, and how far each learner has got.
+import { index, int, mysqlEnum, mysqlTable, primaryKey, serial, uniqueIndex } from "drizzle-orm/mysql-core";
+import { createdAt, idRef, timestamp, updatedAt } from "./columns";
+import { courses, lessons } from "./catalogue";
+import { users } from "./identity";
+
+export const enrolmentSources = ["purchase", "membership", "free", "grant"] as const;
+
+export const enrolments = mysqlTable(
+  "enrolments",
+  {
+    id: serial("id").primaryKey(),
+    userId: idRef("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    courseId: idRef("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    source: mysqlEnum("source", enrolmentSources).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("enrolments_user_course_uq").on(t.userId, t.courseId), index("enrolments_course_created_idx").on(t.courseId, t.createdAt)],
+);
+
+export const lessonProgress = mysqlTable(
+  "lesson_progress",
+  {
+    userId: idRef("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    lessonId: idRef("lesson_id")
+      .notNull()
+      .references(() => lessons.id, { onDelete: "cascade" }),
+    courseId: idRef("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    /** Last playback position for video lessons. */
+    positionSeconds: int("position_seconds", { unsigned: true }).notNull().default(0),
+    completedAt: timestamp("completed_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.lessonId] }),
+    index("lesson_progress_user_course_idx").on(t.userId, t.courseId),
+    index("lesson_progress_completed_idx").on(t.completedAt),
+  ],
+);

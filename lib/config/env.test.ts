@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseEnv } from "./env";
+
+const valid = {
+  DATABASE_URL: "mysql://xuefu:secret@127.0.0.1:3307/xuefu",
+  UPSTASH_REDIS_REST_URL: "http://127.0.0.1:8079",
+  UPSTASH_REDIS_REST_TOKEN: "a-token-of-enough-length",
+  REDIS_URL: "redis://127.0.0.1:6380",
+  AUTH_SECRET: "x".repeat(48),
+};
+
+describe("parseEnv", () => {
+  it("accepts a complete configuration and fills defaults", () => {
+    const env = parseEnv(valid);
+    expect(env.NODE_ENV).toBe("development");
+    expect(env.REDIS_KEY_PREFIX).toBe("xuefu");
+    expect(env.DATABASE_POOL_SIZE).toBe(10);
+  });
+
+  it("names every missing setting in one error", () => {
+    let error: unknown;
+    try {
+      parseEnv({});
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    for (const name of ["DATABASE_URL", "UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN", "REDIS_URL", "AUTH_SECRET"]) {
+      expect(message).toContain(`${name}: ${name} is not set`);
+    }
+    expect(message).toContain(".env.example");
+  });
+
+  it("rejects a URL of the wrong kind and an empty value instead of falling back", () => {
+    expect(() => parseEnv({ ...valid, DATABASE_URL: "postgres://db/xuefu" })).toThrow(/DATABASE_URL must be a mysql: or mariadb: URL/);
+    expect(() => parseEnv({ ...valid, REDIS_URL: "" })).toThrow(/REDIS_URL is not set/);
+    expect(() => parseEnv({ ...valid, AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET must be at least 32 characters/);
+    expect(() => parseEnv({ ...valid, REDIS_KEY_PREFIX: "Bad Prefix" })).toThrow(/REDIS_KEY_PREFIX/);
+  });
+});

@@ -1,0 +1,23 @@
+// What the worker does for each job. New features register their handlers here.
+import "server-only";
+import type { Job } from "bullmq";
+import { redis, key } from "@/lib/redis";
+import type { JobPayloads } from "./queues";
+
+type Handler<N extends keyof JobPayloads> = (job: Job<JobPayloads[N]>) => Promise<unknown>;
+type Handlers = { [N in keyof JobPayloads]: Handler<N> };
+
+export const WORKER_HEARTBEAT_TTL_SECONDS = 90;
+
+export const handlers: Handlers = {
+  /** Records that a worker is alive, so operators (and later the admin dashboard) can see it. */
+  "maintenance:heartbeat": async (job) => {
+    const at = new Date().toISOString();
+    await redis().set(key("worker", "heartbeat"), JSON.stringify({ at, jobId: job.id }), { ex: WORKER_HEARTBEAT_TTL_SECONDS });
+    return { at };
+  },
+};
+
+export function handlerFor(queueName: string, jobName: string): ((job: Job) => Promise<unknown>) | undefined {
+  return (handlers as Record<string, (job: Job) => Promise<unknown>>)[`${queueName}:${jobName}`];
+}

@@ -1,0 +1,45 @@
+// The job queues (BullMQ on Redis). Web instances add jobs; the worker process (lib/jobs/worker.ts) runs them.
+// Each queue's job names and payloads are declared here so producers and handlers agree on them.
+import "server-only";
+import { Queue, type ConnectionOptions } from "bullmq";
+import { env } from "@/lib/config/env";
+import { createTcpRedis } from "@/lib/redis/tcp";
+
+export const QUEUES = {
+  /** Housekeeping that keeps the platform healthy: heartbeats now; cleanups and rebuilds later. */
+  maintenance: "maintenance",
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export interface JobPayloads {
+  "maintenance:heartbeat": Record<string, never>;
+}
+
+export const bullPrefix = () => `${env().REDIS_KEY_PREFIX}:bull`;
+
+let connection: ConnectionOptions | undefined;
+const queues = new Map<QueueName, Queue>();
+
+export function sharedConnection(): ConnectionOptions {
+  connection ??= createTcpRedis();
+  return connection;
+}
+
+export function queue(name: QueueName): Queue {
+  let q = queues.get(name);
+  if (!q) {
+    q = new Queue(name, {
+      connection: sharedConnection(),
+      prefix: bullPrefix(),
+      defaultJobOptions: { attempts: 5, backoff: { type: "exponential", delay: 1_000 }, removeOnComplete: 1_000, removeOnFail: 5_000 },
+    });
+    queues.set(name, q);
+  }
+  return q;
+}
+
+export async function closeQueues(): Promise<void> {
+  await Promise.all([...queues.values()].map((q) => q.close()));
+  queues.clear();
+}

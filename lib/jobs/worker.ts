@@ -1,0 +1,44 @@
+// The worker process: runs every queue's jobs and owns the scheduled ones. Several workers may run at once;
+// BullMQ hands each job to exactly one of them, and job schedulers are upserted idempotently.
+import "server-only";
+import { Worker, type Job } from "bullmq";
+import { logger } from "@/lib/log";
+import { createTcpRedis } from "@/lib/redis/tcp";
+import { handlerFor } from "./handlers";
+import { QUEUES, bullPrefix, queue, type QueueName } from "./queues";
+
+const log = logger.child({ component: "worker" });
+
+export interface RunningWorker {
+  close(): Promise<void>;
+}
+
+async function runJob(queueName: QueueName, job: Job): Promise<unknown> {
+  const handler = handlerFor(queueName, job.name);
+  if (!handler) throw new Error(`No handler for job "${job.name}" on queue "${queueName}"`);
+  return handler(job);
+}
+
+export async function startWorker(opts: { schedule?: boolean } = {}): Promise<RunningWorker> {
+  const connection = createTcpRedis();
+  const workers = Object.values(QUEUES).map((name) => {
+    const worker = new Worker(name, (job) => runJob(name, job), { connection, prefix: bullPrefix(), concurrency: 8 });
+    worker.on("completed", (job) => log.debug({ queue: name, job: job.name, id: job.id }, "job done"));
+    worker.on("failed", (job, err) => log.error({ queue: name, job: job?.name, id: job?.id, attempts: job?.attemptsMade, err }, "job failed"));
+    worker.on("error", (err) => log.error({ queue: name, err }, "worker error"));
+    return worker;
+  });
+
+  if (opts.schedule ?? true) {
+    await queue(QUEUES.maintenance).upsertJobScheduler("heartbeat", { every: 30_000 }, { name: "heartbeat", data: {} });
+  }
+  log.info({ queues: Object.values(QUEUES) }, "worker started");
+
+  return {
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+      await connection.quit().catch(() => undefined);
+      log.info("worker stopped");
+    },
+  };
+}

@@ -1,0 +1,74 @@
+// Makes sure the OS programs the local services need are installed. On Debian/Ubuntu as root (or with
+// password-less sudo) they are installed from the OS packages; otherwise we print the exact command and stop.
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+
+export interface Tool {
+  /** What the tool is for, in the message a user sees. */
+  label: string;
+  /** Any one of these paths existing means the tool is installed. */
+  binaries: string[];
+  packages: string[];
+}
+
+export const TOOLS = {
+  mariadb: {
+    label: "MariaDB server and client",
+    binaries: ["/usr/sbin/mariadbd"],
+    packages: ["mariadb-server-core", "mariadb-client-core"],
+  },
+  mariadbClient: { label: "MariaDB client", binaries: ["/usr/bin/mariadb"], packages: ["mariadb-client-core"] },
+  redis: { label: "Redis server", binaries: ["/usr/bin/redis-server"], packages: ["redis-server"] },
+  chromium: { label: "Chromium (for the end-to-end tests)", binaries: ["/usr/bin/chromium"], packages: ["chromium"] },
+} satisfies Record<string, Tool>;
+
+const installed = (tool: Tool) => tool.binaries.some((bin) => fs.existsSync(bin));
+
+export class MissingToolsError extends Error {}
+
+function canRun(cmd: string, args: string[]): boolean {
+  return spawnSync(cmd, args, { stdio: "ignore" }).status === 0;
+}
+
+export function ensureTools(tools: Tool[], log: (msg: string) => void): void {
+  const missing = tools.filter((tool) => !installed(tool));
+  if (missing.length === 0) return;
+  const packages = [...new Set(missing.flatMap((tool) => tool.packages))];
+  const labels = missing.map((tool) => tool.label).join(", ");
+  const command = `apt-get update && apt-get install -y --no-install-recommends ${packages.join(" ")}`;
+
+  const isRoot = process.getuid?.() === 0;
+  const hasApt = fs.existsSync("/usr/bin/apt-get");
+  const sudo = !isRoot && hasApt && canRun("sudo", ["-n", "true"]);
+  if (!hasApt || (!isRoot && !sudo)) {
+    throw new MissingToolsError(
+      `Missing: ${labels}.\n` +
+        (hasApt
+          ? `Install them once with:\n\n  sudo sh -c '${command}'\n`
+          : `Install ${packages.join(", ")} (or their equivalents) with your system's package manager, ` +
+            `or point DATABASE_URL / UPSTASH_REDIS_REST_URL / REDIS_URL at running services (see .env.example).\n`),
+    );
+  }
+
+  log(`Installing ${labels} from the OS packages: ${packages.join(" ")} (one time) ...`);
+  const prefix = sudo ? ["sudo", "-n"] : [];
+  const run = (args: string[]) => {
+    const [cmd, ...rest] = [...prefix, ...args];
+    execFileSync(cmd!, rest, { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  };
+  // Debian starts a package's system-wide service on install; ours run privately under .data/, so a
+  // policy-rc.d that declines service starts is put in place for the install and removed afterwards.
+  const policy = "/usr/sbin/policy-rc.d";
+  const addPolicy = !fs.existsSync(policy);
+  try {
+    if (addPolicy) run(["sh", "-c", `printf '#!/bin/sh\\nexit 101\\n' > ${policy} && chmod 755 ${policy}`]);
+    run(["apt-get", "update", "-qq"]);
+    run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", ...packages]);
+  } finally {
+    if (addPolicy) run(["rm", "-f", policy]);
+  }
+  const still = missing.filter((tool) => !installed(tool));
+  if (still.length > 0) {
+    throw new MissingToolsError(`Installing ${packages.join(" ")} did not provide ${still.map((t) => t.binaries[0]).join(", ")}.`);
+  }
+}

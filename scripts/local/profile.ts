@@ -1,0 +1,56 @@
+// Where each set of local services lives. `dev` is what `npm run dev` uses; `test` is a separate set that
+// `npm test` starts, so tests never touch development data.
+import path from "node:path";
+
+export type ProfileName = "dev" | "test";
+
+export interface Profile {
+  name: ProfileName;
+  /** Root of this profile's private state. */
+  dataDir: string;
+  mysqlDir: string;
+  redisDir: string;
+  runDir: string;
+  logDir: string;
+  secretsFile: string;
+  mysqlPort: number;
+  redisPort: number;
+  gatewayPort: number;
+  database: string;
+  dbUser: string;
+  /** Development Redis keeps an append-only file so data survives restarts; the test Redis keeps nothing. */
+  redisPersistent: boolean;
+}
+
+export const projectRoot = path.resolve(__dirname, "..", "..");
+
+const portFromEnv = (name: string, fallback: number): number => {
+  const raw = process.env[name];
+  if (!raw) return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1024 || port > 65535) {
+    throw new Error(`${name} must be a port number between 1024 and 65535, got "${raw}"`);
+  }
+  return port;
+};
+
+export function profile(name: ProfileName): Profile {
+  const root = path.join(projectRoot, ".data");
+  const dataDir = name === "dev" ? root : path.join(root, "test");
+  const offset = name === "dev" ? 0 : 10;
+  return {
+    name,
+    dataDir,
+    mysqlDir: path.join(dataDir, "mysql"),
+    redisDir: path.join(dataDir, "redis"),
+    runDir: path.join(dataDir, "run"),
+    logDir: path.join(dataDir, "log"),
+    secretsFile: path.join(dataDir, "secrets.json"),
+    mysqlPort: portFromEnv(name === "dev" ? "XUEFU_MYSQL_PORT" : "XUEFU_TEST_MYSQL_PORT", 3307 + offset),
+    redisPort: portFromEnv(name === "dev" ? "XUEFU_REDIS_PORT" : "XUEFU_TEST_REDIS_PORT", 6380 + offset),
+    gatewayPort: portFromEnv(name === "dev" ? "XUEFU_GATEWAY_PORT" : "XUEFU_TEST_GATEWAY_PORT", 8079 + offset),
+    database: name === "dev" ? "xuefu" : "xuefu_test",
+    dbUser: "xuefu",
+    redisPersistent: name === "dev",
+  };
+}

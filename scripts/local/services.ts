@@ -1,0 +1,58 @@
+// Starts and stops one profile's local services and answers the settings the app needs to reach them.
+// For `dev`, settings already given (in the environment or .env / .env.local) win: with DATABASE_URL set no
+// MariaDB is started, with UPSTASH_REDIS_REST_URL and REDIS_URL set no Redis or gateway is started.
+import { TOOLS, ensureTools, type Tool } from "./packages";
+import { gatewayUrl, startGateway, stopGateway } from "./gateway";
+import { mariadbUrl, startMariadb, stopMariadb } from "./mariadb";
+import { profile, type ProfileName } from "./profile";
+import { redisUrl, startRedis, stopRedis } from "./redis";
+import { localSecrets } from "./secrets";
+
+export type ServiceEnv = Record<
+  "DATABASE_URL" | "UPSTASH_REDIS_REST_URL" | "UPSTASH_REDIS_REST_TOKEN" | "REDIS_URL" | "AUTH_SECRET" | "REDIS_KEY_PREFIX",
+  string
+>;
+
+export interface StartOptions {
+  log: (msg: string) => void;
+  /** Settings given by the user; only honoured for the dev profile. */
+  given?: Record<string, string | undefined>;
+  /** Extra OS tools to make sure of in the same install step (e.g. Chromium for tests). */
+  alsoEnsure?: Tool[];
+}
+
+export async function startServices(name: ProfileName, opts: StartOptions): Promise<ServiceEnv> {
+  const p = profile(name);
+  const given = name === "dev" ? (opts.given ?? {}) : {};
+  const externalDb = Boolean(given.DATABASE_URL);
+  const restGiven = Boolean(given.UPSTASH_REDIS_REST_URL);
+  if (restGiven !== Boolean(given.REDIS_URL) || restGiven !== Boolean(given.UPSTASH_REDIS_REST_TOKEN)) {
+    throw new Error(
+      "Set UPSTASH_REDIS_REST_URL, UPSTASH_REDIS_REST_TOKEN and REDIS_URL together (the web app talks REST, the worker TCP), or none of them to use the private Redis.",
+    );
+  }
+  const tools: Tool[] = [...(externalDb ? [] : [TOOLS.mariadb, TOOLS.mariadbClient]), ...(restGiven ? [] : [TOOLS.redis]), ...(opts.alsoEnsure ?? [])];
+  ensureTools(tools, opts.log);
+
+  const secrets = localSecrets(p);
+  if (!externalDb) await startMariadb(p, secrets, opts.log);
+  if (!restGiven) {
+    await startRedis(p, opts.log);
+    await startGateway(p, redisUrl(p), secrets.gatewayToken, opts.log);
+  }
+  return {
+    DATABASE_URL: given.DATABASE_URL || mariadbUrl(p, secrets),
+    UPSTASH_REDIS_REST_URL: given.UPSTASH_REDIS_REST_URL || gatewayUrl(p),
+    UPSTASH_REDIS_REST_TOKEN: given.UPSTASH_REDIS_REST_TOKEN || secrets.gatewayToken,
+    REDIS_URL: given.REDIS_URL || redisUrl(p),
+    AUTH_SECRET: given.AUTH_SECRET || secrets.authSecret,
+    REDIS_KEY_PREFIX: given.REDIS_KEY_PREFIX || (name === "test" ? "xuefu-test" : "xuefu"),
+  };
+}
+
+export async function stopServices(name: ProfileName, log: (msg: string) => void): Promise<void> {
+  const p = profile(name);
+  if (await stopGateway(p)) log(`Stopped the ${name} Redis REST gateway.`);
+  if (await stopRedis(p)) log(`Stopped the ${name} Redis.`);
+  if (await stopMariadb(p)) log(`Stopped the ${name} MariaDB.`);
+}
