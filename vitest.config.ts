@@ -21,5 +21,6 @@ export default defineConfig({
     // Two cores: integration files share one database, so run files one at a time.
     fileParallelism: false,
     allowOnly: !process.env.CI,
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" },
   },
 });

@@ -5,6 +5,7 @@ import { startMariadb, stopMariadb } from "../scripts/local/mariadb";
 import { profile } from "../scripts/local/profile";
 import { startRedis, stopRedis } from "../scripts/local/redis";
 import { localSecrets } from "../scripts/local/secrets";
+import zh from "../lib/i18n/messages/zh-CN.json";
 import { publishedCourseTitles } from "./support/db";
 
 const p = profile("test");
@@ -42,7 +43,8 @@ test("pages show a clear error while MariaDB is down and recover when it returns
 
     const started = Date.now();
     await page.goto("/");
-    await expect(page.getByRole("alert")).toContainText("服务暂时不可用");
+    await expect(page.getByRole("alert").filter({ hasText: zh.States.errorTitle })).toBeVisible();
+    await expect(page.getByRole("button", { name: zh.Common.retry })).toBeVisible();
     expect(Date.now() - started).toBeLessThan(15_000);
   } finally {
     await startMariadb(p, localSecrets(p), quiet);

@@ -10,7 +10,7 @@ const log = (msg: string) => console.log(`[dev] ${msg}`);
 async function prepare(): Promise<NodeJS.ProcessEnv> {
   loadEnvConfig(projectRoot, true);
   const services = await startServices("dev", { log, given: process.env });
-  const env: NodeJS.ProcessEnv = { ...process.env, ...services, NODE_ENV: "development" };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...services, NODE_ENV: "development", NEXT_TELEMETRY_DISABLED: "1" };
   Object.assign(process.env, env);
 
   const { parseEnv } = await import("@/lib/config/env");
@@ -21,8 +21,7 @@ async function prepare(): Promise<NodeJS.ProcessEnv> {
   try {
     await runMigrations(db(), pool());
     log("Database schema is up to date.");
-    const result = await seed(db(), { nodeEnv: "development", log });
-    log(result.created ? `Demo data written: ${result.courses} courses, ${result.learners} learners.` : "Demo data already present.");
+    await seed(db(), { nodeEnv: "development", log });
   } finally {
     await closeDb();
   }

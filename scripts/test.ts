@@ -55,14 +55,20 @@ async function unit(env: NodeJS.ProcessEnv): Promise<void> {
 
 async function e2e(env: NodeJS.ProcessEnv): Promise<void> {
   const distDir = ".next-test";
-  const appEnv: NodeJS.ProcessEnv = { ...env, NEXT_DIST_DIR: distDir, APP_URL: `http://localhost:${E2E_PORT}`, LOG_LEVEL: "warn" };
-  delete appEnv.NODE_ENV; // next build / next start set production themselves
+  // next build and next start set NODE_ENV=production themselves.
+  const { NODE_ENV: _testEnv, ...rest } = env;
+  const appEnv: NodeJS.ProcessEnv = { ...rest, NEXT_DIST_DIR: distDir, APP_URL: `http://localhost:${E2E_PORT}`, LOG_LEVEL: "info" } as unknown as NodeJS.ProcessEnv;
   if (!(await run("next build", process.execPath, [nextBin, "build"], appEnv))) return;
 
+  // The servers' own logs go to files: the resilience tests make them log outages on purpose.
+  const webLog = path.join(reports, "web.log");
+  const workerLog = path.join(reports, "worker.log");
+  for (const file of [webLog, workerLog]) fs.rmSync(file, { force: true });
   const children: Child[] = [
-    startChild("web", process.execPath, [nextBin, "start", "--port", String(E2E_PORT)], { ...appEnv, NODE_ENV: "production" }),
-    startWorkerProcess({ ...appEnv, NODE_ENV: "production" }),
+    startChild("web", process.execPath, [nextBin, "start", "--port", String(E2E_PORT)], { ...appEnv, NODE_ENV: "production" }, { logFile: webLog }),
+    startWorkerProcess({ ...appEnv, NODE_ENV: "production" }, { logFile: workerLog }),
   ];
+  log(`Production server on http://localhost:${E2E_PORT}; its log: ${path.relative(projectRoot, webLog)}, the worker's: ${path.relative(projectRoot, workerLog)}`);
   try {
     await waitFor("the production server", async () => (await fetch(`http://localhost:${E2E_PORT}/api/health`)).ok, 60_000);
     const out = path.join(reports, "playwright.json");
@@ -86,7 +92,7 @@ async function main(): Promise<void> {
   }
   log("Preparing the test services (private MariaDB and Redis under .data/test) ...");
   const services = await prepareTestServices({ log, withBrowser: mode !== "unit" });
-  const env: NodeJS.ProcessEnv = { ...process.env, ...services, NODE_ENV: "test", XUEFU_TEST_PREPARED: "1" };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...services, NODE_ENV: "test", XUEFU_TEST_PREPARED: "1", NEXT_TELEMETRY_DISABLED: "1" };
   try {
     if (mode !== "e2e") await unit(env);
     if (mode !== "unit") await e2e(env);

@@ -1,5 +1,5 @@
 CREATE TABLE `roles` (
-	`id` serial AUTO_INCREMENT NOT NULL,
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
 	`role_key` varchar(64) NOT NULL,
 	`name_zh` varchar(64) NOT NULL,
 	`name_en` varchar(64) NOT NULL,
@@ -17,7 +17,7 @@ CREATE TABLE `user_roles` (
 );
 --> statement-breakpoint
 CREATE TABLE `users` (
-	`id` serial AUTO_INCREMENT NOT NULL,
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
 	`email` varchar(191),
 	`mobile` varchar(20),
 	`name` varchar(64) NOT NULL,
@@ -33,7 +33,7 @@ CREATE TABLE `users` (
 );
 --> statement-breakpoint
 CREATE TABLE `categories` (
-	`id` serial AUTO_INCREMENT NOT NULL,
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
 	`parent_id` bigint unsigned,
 	`slug` varchar(64) NOT NULL,
 	`name_zh` varchar(64) NOT NULL,
@@ -45,7 +45,7 @@ CREATE TABLE `categories` (
 );
 --> statement-breakpoint
 CREATE TABLE `chapters` (
-	`id` serial AUTO_INCREMENT NOT NULL,
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
 	`course_id` bigint unsigned NOT NULL,
 	`title` varchar(191) NOT NULL,
 	`position` int NOT NULL,
@@ -54,7 +54,7 @@ CREATE TABLE `chapters` (
 );
 --> statement-breakpoint
 CREATE TABLE `courses` (
-	`id` serial AUTO_INCREMENT NOT NULL,
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
 	`slug` varchar(128) NOT NULL,
 	`title` varchar(191) NOT NULL,
 	`subtitle` varchar(255) NOT NULL DEFAULT '',
@@ -79,7 +79,7 @@ CREATE TABLE `courses` (
 );
 --> statement-breakpoint
 CREATE TABLE `lessons` (
-	`id` serial AUTO_INCREMENT NOT NULL,
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
 	`course_id` bigint unsigned NOT NULL,
 	`chapter_id` bigint unsigned NOT NULL,
 	`title` varchar(191) NOT NULL,
@@ -92,7 +92,7 @@ CREATE TABLE `lessons` (
 );
 --> statement-breakpoint
 CREATE TABLE `teachers` (
-	`id` serial AUTO_INCREMENT NOT NULL,
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
 	`slug` varchar(64) NOT NULL,
 	`name` varchar(64) NOT NULL,
 	`title` varchar(128) NOT NULL DEFAULT '',
@@ -105,7 +105,7 @@ CREATE TABLE `teachers` (
 );
 --> statement-breakpoint
 CREATE TABLE `enrolments` (
-	`id` serial AUTO_INCREMENT NOT NULL,
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
 	`user_id` bigint unsigned NOT NULL,
 	`course_id` bigint unsigned NOT NULL,
 	`source` enum('purchase','membership','free','grant') NOT NULL,

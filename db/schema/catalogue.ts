@@ -1,6 +1,6 @@
 // The course catalogue: a two-level category tree, teachers, courses, chapters and lessons.
-import { boolean, index, int, json, mediumtext, mysqlEnum, mysqlTable, serial, text, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
-import { createdAt, fen, idRef, timestamp, updatedAt } from "./columns";
+import { boolean, index, int, json, mediumtext, mysqlEnum, mysqlTable, text, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
+import { createdAt, fen, id, idRef, timestamp, updatedAt } from "./columns";
 import { users } from "./identity";
 
 export const courseLevels = ["beginner", "intermediate", "advanced"] as const;
@@ -12,7 +12,7 @@ export const courseLanguages = ["zh-CN", "en"] as const;
 export const categories = mysqlTable(
   "categories",
   {
-    id: serial("id").primaryKey(),
+    id: id(),
     parentId: idRef("parent_id"),
     slug: varchar("slug", { length: 64 }).notNull(),
     nameZh: varchar("name_zh", { length: 64 }).notNull(),
@@ -26,7 +26,7 @@ export const categories = mysqlTable(
 export const teachers = mysqlTable(
   "teachers",
   {
-    id: serial("id").primaryKey(),
+    id: id(),
     slug: varchar("slug", { length: 64 }).notNull(),
     name: varchar("name", { length: 64 }).notNull(),
     title: varchar("title", { length: 128 }).notNull().default(""),
@@ -42,7 +42,7 @@ export const teachers = mysqlTable(
 export const courses = mysqlTable(
   "courses",
   {
-    id: serial("id").primaryKey(),
+    id: id(),
     slug: varchar("slug", { length: 128 }).notNull(),
     title: varchar("title", { length: 191 }).notNull(),
     subtitle: varchar("subtitle", { length: 255 }).notNull().default(""),
@@ -80,7 +80,7 @@ export const courses = mysqlTable(
 export const chapters = mysqlTable(
   "chapters",
   {
-    id: serial("id").primaryKey(),
+    id: id(),
     courseId: idRef("course_id")
       .notNull()
       .references(() => courses.id, { onDelete: "cascade" }),
@@ -94,7 +94,7 @@ export const chapters = mysqlTable(
 export const lessons = mysqlTable(
   "lessons",
   {
-    id: serial("id").primaryKey(),
+    id: id(),
     courseId: idRef("course_id")
       .notNull()
       .references(() => courses.id, { onDelete: "cascade" }),

@@ -20,3 +20,6 @@ export const updatedAt = () =>
     .notNull()
     .$defaultFn(() => new Date())
     .$onUpdateFn(() => new Date());
+
+/** Auto-increment BIGINT UNSIGNED primary key (drizzle's `serial` emits SQL MariaDB rejects). */
+export const id = () => bigint("id", { mode: "number", unsigned: true }).autoincrement().primaryKey();

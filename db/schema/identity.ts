@@ -1,11 +1,11 @@
 // Accounts and roles. Sessions and credentials live in Redis (see lib/auth); this is the source of truth for people.
-import { boolean, index, mysqlTable, primaryKey, serial, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
-import { createdAt, idRef, timestamp, updatedAt } from "./columns";
+import { boolean, index, mysqlTable, primaryKey, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
+import { createdAt, id, idRef, timestamp, updatedAt } from "./columns";
 
 export const users = mysqlTable(
   "users",
   {
-    id: serial("id").primaryKey(),
+    id: id(),
     email: varchar("email", { length: 191 }),
     mobile: varchar("mobile", { length: 20 }),
     name: varchar("name", { length: 64 }).notNull(),
@@ -27,7 +27,7 @@ export const users = mysqlTable(
 export const roles = mysqlTable(
   "roles",
   {
-    id: serial("id").primaryKey(),
+    id: id(),
     /** Stable machine name, e.g. `super_admin`; the seeded roles are referred to by it. */
     key: varchar("role_key", { length: 64 }).notNull(),
     nameZh: varchar("name_zh", { length: 64 }).notNull(),

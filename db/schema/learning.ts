@@ -1,6 +1,6 @@
 // Who is enrolled in what, and how far each learner has got.
-import { index, int, mysqlEnum, mysqlTable, primaryKey, serial, uniqueIndex } from "drizzle-orm/mysql-core";
-import { createdAt, idRef, timestamp, updatedAt } from "./columns";
+import { index, int, mysqlEnum, mysqlTable, primaryKey, uniqueIndex } from "drizzle-orm/mysql-core";
+import { createdAt, id, idRef, timestamp, updatedAt } from "./columns";
 import { courses, lessons } from "./catalogue";
 import { users } from "./identity";
 
@@ -9,7 +9,7 @@ export const enrolmentSources = ["purchase", "membership", "free", "grant"] as c
 export const enrolments = mysqlTable(
   "enrolments",
   {
-    id: serial("id").primaryKey(),
+    id: id(),
     userId: idRef("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),

@@ -1,5 +1,6 @@
 // Child processes that live as long as the command that started them (the web server and the worker).
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { projectRoot } from "./profile";
 
@@ -9,14 +10,24 @@ export interface Child {
   exited: Promise<number>;
 }
 
-export function startChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, opts: { quiet?: boolean } = {}): Child {
-  const child = spawn(command, args, { cwd: projectRoot, env, stdio: ["ignore", opts.quiet ? "ignore" : "inherit", "inherit"] });
+export interface ChildOptions {
+  /** Drop the child's standard output. */
+  quiet?: boolean;
+  /** Send the child's output (both streams) to this file instead of the terminal. */
+  logFile?: string;
+}
+
+export function startChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, opts: ChildOptions = {}): Child {
+  const out = opts.logFile ? fs.openSync(opts.logFile, "a") : undefined;
+  const stdio = out !== undefined ? (["ignore", out, out] as const) : (["ignore", opts.quiet ? "ignore" : "inherit", "inherit"] as const);
+  const child = spawn(command, args, { cwd: projectRoot, env, stdio: [...stdio] });
+  if (out !== undefined) fs.closeSync(out);
   const exited = new Promise<number>((resolve) => child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
   return { name, process: child, exited };
 }
 
 /** The worker, run by tsx with the react-server condition so `server-only` modules load. */
-export function startWorkerProcess(env: NodeJS.ProcessEnv, opts: { quiet?: boolean } = {}): Child {
+export function startWorkerProcess(env: NodeJS.ProcessEnv, opts: ChildOptions = {}): Child {
   return startChild(
     "worker",
     process.execPath,

@@ -20,6 +20,8 @@ export const TOOLS = {
   mariadbClient: { label: "MariaDB client", binaries: ["/usr/bin/mariadb"], packages: ["mariadb-client-core"] },
   redis: { label: "Redis server", binaries: ["/usr/bin/redis-server"], packages: ["redis-server"] },
   chromium: { label: "Chromium (for the end-to-end tests)", binaries: ["/usr/bin/chromium"], packages: ["chromium"] },
+  /** Without a CJK font, Chromium draws Chinese text as empty boxes in test screenshots. */
+  cjkFonts: { label: "a Chinese font for Chromium", binaries: ["/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"], packages: ["fonts-wqy-microhei"] },
 } satisfies Record<string, Tool>;
 
 const installed = (tool: Tool) => tool.binaries.some((bin) => fs.existsSync(bin));

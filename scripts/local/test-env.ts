@@ -19,7 +19,7 @@ function flushRedis(port: number): Promise<void> {
 }
 
 export async function prepareTestServices(opts: { log: (msg: string) => void; withBrowser?: boolean }): Promise<ServiceEnv> {
-  const alsoEnsure: Tool[] = opts.withBrowser ? [TOOLS.chromium] : [];
+  const alsoEnsure: Tool[] = opts.withBrowser ? [TOOLS.chromium, TOOLS.cjkFonts] : [];
   const services = await startServices("test", { log: opts.log, alsoEnsure });
   const p = profile("test");
   recreateDatabase(p);

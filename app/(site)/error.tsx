@@ -1,0 +1,26 @@
+"use client";
+// Shown in place of a page whose server rendering failed (e.g. the database is down). The header and footer
+// stay; the details were logged on the server, the reader gets a plain message and a way to try again.
+import { useTranslations } from "next-intl";
+import { useTransition } from "react";
+import { Container } from "@/components/ui/container";
+import { ErrorState } from "@/components/ui/error-state";
+
+// Next 16 passes both `reset` and `retry`. `reset` only re-renders the children it already has, which would
+// throw the same server error again; `retry` refreshes the route's server data first, then resets.
+export default function SiteError({ retry }: { error: unknown; reset: () => void; retry: () => void }) {
+  const t = useTranslations();
+  const [retrying, startRetry] = useTransition();
+  return (
+    <Container>
+      <ErrorState
+        headingLevel={1}
+        title={t("States.errorTitle")}
+        description={t("States.errorDescription")}
+        retryLabel={t("Common.retry")}
+        retrying={retrying}
+        onRetry={() => startRetry(() => retry())}
+      />
+    </Container>
+  );
+}

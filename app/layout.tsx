@@ -1,0 +1,31 @@
+import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Metadata");
+  return {
+    title: { template: "%s · 学府 Xuefu", default: t("homeTitle") },
+    description: t("description"),
+    applicationName: t("siteName"),
+  };
+}
+
+export const viewport: Viewport = {
+  themeColor: "#3730a3",
+  colorScheme: "light",
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The locale comes from the NEXT_LOCALE cookie (lib/i18n/request.ts), so every page renders per request.
+  const locale = await getLocale();
+  return (
+    <html lang={locale}>
+      <body>
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,15 @@
+import type { CourseSummary } from "@/lib/catalogue/home";
+import { CourseCard } from "./course-card";
+import styles from "./course-grid.module.css";
+
+export function CourseGrid({ courses }: { courses: CourseSummary[] }) {
+  return (
+    <ul role="list" className={styles.grid}>
+      {courses.map((course) => (
+        <li key={course.id}>
+          <CourseCard course={course} />
+        </li>
+      ))}
+    </ul>
+  );
+}

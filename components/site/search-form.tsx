@@ -1,0 +1,25 @@
+import Form from "next/form";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { SearchInput } from "@/components/ui/search-input";
+import styles from "./search-form.module.css";
+
+export interface SearchFormProps {
+  /** `header` is compact; `hero` is large with a visible button label. */
+  variant?: "header" | "hero";
+  defaultValue?: string;
+  className?: string;
+}
+
+/** Course search: a GET form to /courses?q=…, so it works before JavaScript loads and results can be linked. */
+export function SearchForm({ variant = "header", defaultValue, className }: SearchFormProps) {
+  const t = useTranslations("Search");
+  return (
+    <Form action="/courses" role="search" aria-label={t("label")} className={[styles.form, styles[variant], className].filter(Boolean).join(" ")}>
+      <SearchInput name="q" label={t("label")} placeholder={t("placeholder")} defaultValue={defaultValue} maxLength={100} className={styles.field} />
+      <Button type="submit" variant={variant === "hero" ? "accent" : "primary"} size={variant === "hero" ? "lg" : "md"} className={styles.submit}>
+        {t("submit")}
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,247 @@
+// Writes the demo data: roles, demo accounts, the catalogue (categories, teachers, 120 courses with chapters and
+// lessons), a few hundred learners with enrolments and lesson progress. Used by `npm run db:seed`, `npm run dev`
+// and the test set-up. Refuses to run in production: every seeded account shares a published password.
+//
+// Idempotency. Everything runs in one transaction, in two parts:
+//  1. Always: the five roles are upserted by key, and the demo accounts by email, with the demo password hash
+//     and `disabled = false`; each demo account's roles are set back to exactly its designated role. A demo
+//     password or role someone changed is therefore restored on every run.
+//  2. Only once: if no seeded course slug, teacher slug or learner email exists yet, the generated data
+//     (generate.ts) is inserted; otherwise this part is skipped and `created` is false. Because the whole seed
+//     commits or rolls back as one, "any seeded key exists" means "the seed was applied". It also means a
+//     database where someone has since edited or deleted seeded rows is left alone instead of half-duplicated.
+//     Categories that already exist by slug are reused rather than duplicated.
+// The role upsert comes first, and its row locks are held until commit, so two seeds started at once run one
+// after the other and the second sees the first's data.
+//
+// Speed: the password is hashed once (argon2id) and the hash shared by every seeded account; rows are inserted
+// ~500 per statement, parents first, and their autoincrement ids read back by slug, email or position.
+import "server-only";
+import { hash } from "@node-rs/argon2";
+import { and, eq, inArray, ne, sql, type InferInsertModel } from "drizzle-orm";
+import type { MySqlTable } from "drizzle-orm/mysql-core";
+import type { Database } from "../index";
+import { categories, chapters, courses, enrolments, lessonProgress, lessons, roles, teachers, userRoles, users } from "../schema";
+import { TEACHERS } from "./content-catalogue";
+import { DEMO_ACCOUNTS, DEMO_LEARNER_EMAIL, DEMO_PASSWORD, LEARNER_COUNT, ROLES, learnerEmail } from "./content-people";
+import { COURSE_BLUEPRINTS, generateSeed, type SeedData } from "./generate";
+import { daysBefore } from "./time";
+
+export { DEMO_ACCOUNTS, DEMO_PASSWORD };
+
+export interface SeedResult {
+  /** Row counts in the database after the run; `learners` are accounts that hold no role. */
+  categories: number;
+  courses: number;
+  learners: number;
+  enrolments: number;
+  /** False when the catalogue and learners were already there and only roles and demo accounts were refreshed. */
+  created: boolean;
+}
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+const CHUNK = 500;
+
+async function insertAll<T extends MySqlTable>(tx: Tx, table: T, rows: ReadonlyArray<InferInsertModel<T>>): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await tx.insert(table).values(rows.slice(i, i + CHUNK) as InferInsertModel<T>[]);
+  }
+}
+
+function idMap<K>(rows: ReadonlyArray<{ id: number; key: K }>): Map<K, number> {
+  return new Map(rows.map((r) => [r.key, r.id]));
+}
+
+function need<K>(map: ReadonlyMap<K, number>, key: K, what: string): number {
+  const id = map.get(key);
+  if (id === undefined) throw new Error(`Seed: no id for ${what} ${String(key)}`);
+  return id;
+}
+
+async function ensureRolesAndDemoAccounts(tx: Tx, passwordHash: string, now: Date): Promise<Map<string, number>> {
+  for (const role of ROLES) {
+    const { key: _key, ...names } = role;
+    await tx.insert(roles).values(role).onDuplicateKeyUpdate({ set: names });
+  }
+  const roleIds = idMap(await tx.select({ id: roles.id, key: roles.key }).from(roles).where(inArray(roles.key, ROLES.map((r) => r.key))));
+
+  const createdAt = daysBefore(now, 420);
+  for (const account of DEMO_ACCOUNTS) {
+    await tx
+      .insert(users)
+      .values({ email: account.email, name: account.name, passwordHash, locale: "zh-CN", createdAt, updatedAt: createdAt })
+      .onDuplicateKeyUpdate({ set: { passwordHash, disabled: false } });
+  }
+  const emails = DEMO_ACCOUNTS.map((a) => a.email);
+  const rows = await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, emails));
+  const userIds = new Map(rows.map((r) => [r.email ?? "", r.id]));
+
+  for (const account of DEMO_ACCOUNTS) {
+    const userId = need(userIds, account.email, "demo account");
+    if (account.roleKey === null) {
+      await tx.delete(userRoles).where(eq(userRoles.userId, userId));
+      continue;
+    }
+    const roleId = need(roleIds, account.roleKey, "role");
+    await tx.delete(userRoles).where(and(eq(userRoles.userId, userId), ne(userRoles.roleId, roleId)));
+    await tx.insert(userRoles).values({ userId, roleId }).onDuplicateKeyUpdate({ set: { roleId } });
+  }
+  return userIds;
+}
+
+async function alreadySeeded(tx: Tx): Promise<boolean> {
+  const learnerEmails = Array.from({ length: LEARNER_COUNT }, (_, i) => learnerEmail(i + 1));
+  const found = await Promise.all([
+    tx.select({ id: courses.id }).from(courses).where(inArray(courses.slug, COURSE_BLUEPRINTS.map((c) => c.slug))).limit(1),
+    tx.select({ id: teachers.id }).from(teachers).where(inArray(teachers.slug, TEACHERS.map((t) => t.slug))).limit(1),
+    tx.select({ id: users.id }).from(users).where(inArray(users.email, learnerEmails)).limit(1),
+  ]);
+  return found.some((rows) => rows.length > 0);
+}
+
+/** A seeded course's id and its lesson ids in reading order (chapter by chapter), as progress rows count them. */
+type CourseIds = ReadonlyMap<string, { courseId: number; lessonIds: number[] }>;
+
+async function writeCatalogue(tx: Tx, data: SeedData): Promise<CourseIds> {
+  // Categories: top level, then children under their parents' ids. Existing slugs are kept as they are.
+  const slugs = data.categories.map((c) => c.slug);
+  const categoryIds = async () =>
+    idMap(await tx.select({ id: categories.id, key: categories.slug }).from(categories).where(inArray(categories.slug, slugs)));
+  const keepExisting = { set: { slug: sql`slug` } };
+  const tops = data.categories.filter((c) => c.parentSlug === null);
+  await tx.insert(categories).values(tops.map(({ parentSlug: _, ...c }) => c)).onDuplicateKeyUpdate(keepExisting);
+  const topIds = await categoryIds();
+  const children = data.categories.filter((c) => c.parentSlug !== null);
+  await tx
+    .insert(categories)
+    .values(children.map(({ parentSlug, ...c }) => ({ ...c, parentId: need(topIds, parentSlug, "category") })))
+    .onDuplicateKeyUpdate(keepExisting);
+  const catIds = await categoryIds();
+
+  await insertAll(tx, teachers, data.teachers);
+  const teacherSlugs = data.teachers.map((t) => t.slug);
+  const teacherIds = idMap(await tx.select({ id: teachers.id, key: teachers.slug }).from(teachers).where(inArray(teachers.slug, teacherSlugs)));
+
+  await insertAll(
+    tx,
+    courses,
+    data.courses.map(({ chapters: _c, categorySlug, teacherSlug, ...c }) => ({
+      ...c,
+      categoryId: need(catIds, categorySlug, "category"),
+      teacherId: need(teacherIds, teacherSlug, "teacher"),
+    })),
+  );
+  const courseSlugs = data.courses.map((c) => c.slug);
+  const courseIds = idMap(await tx.select({ id: courses.id, key: courses.slug }).from(courses).where(inArray(courses.slug, courseSlugs)));
+  const courseId = (slug: string) => need(courseIds, slug, "course");
+  const ids = [...courseIds.values()];
+
+  // Chapters and lessons have no natural key: they are found again by (course, position) and (chapter, position).
+  await insertAll(
+    tx,
+    chapters,
+    data.courses.flatMap((c) =>
+      c.chapters.map((ch, i) => ({ courseId: courseId(c.slug), title: ch.title, position: i + 1, createdAt: c.createdAt })),
+    ),
+  );
+  const chapterRows = await tx
+    .select({ id: chapters.id, courseId: chapters.courseId, position: chapters.position })
+    .from(chapters)
+    .where(inArray(chapters.courseId, ids));
+  const chapterIds = idMap(chapterRows.map((r) => ({ id: r.id, key: `${r.courseId}:${r.position}` })));
+  const chapterId = (slug: string, position: number) => need(chapterIds, `${courseId(slug)}:${position}`, "chapter");
+
+  await insertAll(
+    tx,
+    lessons,
+    data.courses.flatMap((c) =>
+      c.chapters.flatMap((ch, i) =>
+        ch.lessons.map((l, j) => ({ ...l, courseId: courseId(c.slug), chapterId: chapterId(c.slug, i + 1), position: j + 1, createdAt: c.createdAt })),
+      ),
+    ),
+  );
+  const lessonRows = await tx
+    .select({ id: lessons.id, chapterId: lessons.chapterId, position: lessons.position })
+    .from(lessons)
+    .where(inArray(lessons.courseId, ids));
+  const lessonIds = idMap(lessonRows.map((r) => ({ id: r.id, key: `${r.chapterId}:${r.position}` })));
+
+  return new Map(
+    data.courses.map((c) => [
+      c.slug,
+      {
+        courseId: courseId(c.slug),
+        lessonIds: c.chapters.flatMap((ch, i) => ch.lessons.map((_, j) => need(lessonIds, `${chapterId(c.slug, i + 1)}:${j + 1}`, "lesson"))),
+      },
+    ]),
+  );
+}
+
+async function writeLearners(tx: Tx, data: SeedData, passwordHash: string, demoIds: ReadonlyMap<string, number>, courseIds: CourseIds): Promise<void> {
+  await insertAll(
+    tx,
+    users,
+    data.learners.map((l) => ({ ...l, passwordHash, updatedAt: l.lastSignInAt ?? l.createdAt })),
+  );
+  const emails = data.learners.map((l) => l.email);
+  const learnerIds = idMap(await tx.select({ id: users.id, key: users.email }).from(users).where(inArray(users.email, emails)));
+  learnerIds.set(DEMO_LEARNER_EMAIL, need(demoIds, DEMO_LEARNER_EMAIL, "demo learner"));
+  const userId = (email: string) => need(learnerIds, email, "learner");
+  const course = (slug: string) => {
+    const found = courseIds.get(slug);
+    if (!found) throw new Error(`Seed: no course ${slug}`);
+    return found;
+  };
+
+  await insertAll(
+    tx,
+    enrolments,
+    data.enrolments.map((e) => ({ userId: userId(e.email), courseId: course(e.courseSlug).courseId, source: e.source, createdAt: e.createdAt })),
+  );
+  await insertAll(
+    tx,
+    lessonProgress,
+    data.progress.map(({ email, courseSlug, lessonIndex, ...p }) => {
+      const { courseId, lessonIds } = course(courseSlug);
+      const lessonId = lessonIds[lessonIndex];
+      if (lessonId === undefined) throw new Error(`Seed: no lesson ${lessonIndex} in ${courseSlug}`);
+      return { ...p, userId: userId(email), courseId, lessonId };
+    }),
+  );
+}
+
+async function counts(db: Database): Promise<Omit<SeedResult, "created">> {
+  const n = async (query: Promise<Array<{ n: number | string }>>) => Number((await query)[0]?.n ?? 0);
+  const count = sql<number>`COUNT(*)`;
+  const [c, k, l, e] = await Promise.all([
+    n(db.select({ n: count }).from(categories)),
+    n(db.select({ n: count }).from(courses)),
+    n(db.select({ n: count }).from(users).where(sql`NOT EXISTS (SELECT 1 FROM ${userRoles} WHERE ${userRoles.userId} = ${users.id})`)),
+    n(db.select({ n: count }).from(enrolments)),
+  ]);
+  return { categories: c, courses: k, learners: l, enrolments: e };
+}
+
+export async function seed(db: Database, opts: { nodeEnv: string; log?: (msg: string) => void }): Promise<SeedResult> {
+  if (opts.nodeEnv === "production") {
+    throw new Error("Refusing to seed demo data in production (NODE_ENV=production): demo accounts share a published password.");
+  }
+  const log = opts.log ?? (() => undefined);
+  const now = new Date();
+  const passwordHash = await hash(DEMO_PASSWORD);
+
+  const created = await db.transaction(async (tx) => {
+    const demoIds = await ensureRolesAndDemoAccounts(tx, passwordHash, now);
+    if (await alreadySeeded(tx)) {
+      log("Demo data already present; roles and demo accounts refreshed.");
+      return false;
+    }
+    const data = generateSeed(now);
+    log(`Writing demo data: ${data.courses.length} courses, ${data.learners.length} learners, ${data.enrolments.length} enrolments ...`);
+    const courseIds = await writeCatalogue(tx, data);
+    await writeLearners(tx, data, passwordHash, demoIds, courseIds);
+    return true;
+  });
+  return { ...(await counts(db)), created };
+}

@@ -1,0 +1,127 @@
+// What the home page shows: the top-level categories and two shelves of published courses (most popular,
+// newest), each course with its teacher and category. Three small indexed queries, run together.
+import "server-only";
+import { desc, eq, type SQL } from "drizzle-orm";
+import { db } from "@/db";
+import { categories, courses, teachers, type courseLanguages, type courseLevels } from "@/db/schema";
+import { logger } from "@/lib/log";
+import { getTopLevelCategories, type CategorySummary } from "./categories";
+import { averageRating } from "./format";
+
+export const HOME_SHELF_SIZE = 8;
+
+/** A database that does not answer in time fails the page (and shows its error state) instead of hanging it. */
+const QUERY_DEADLINE_MS = 8_000;
+
+export type { CategorySummary };
+
+export interface CourseSummary {
+  id: number;
+  slug: string;
+  title: string;
+  subtitle: string;
+  priceFen: number;
+  memberPriceFen: number | null;
+  level: (typeof courseLevels)[number];
+  language: (typeof courseLanguages)[number];
+  enrolmentCount: number;
+  /** Average rating to one decimal, null before the first review. */
+  rating: number | null;
+  ratingCount: number;
+  teacherName: string;
+  category: CategorySummary & {
+    /** The top-level category, which picks the cover's colours. */
+    rootId: number;
+  };
+}
+
+export interface HomeData {
+  categories: CategorySummary[];
+  popular: CourseSummary[];
+  newest: CourseSummary[];
+}
+
+function publishedCourses(orderBy: SQL[]) {
+  return db()
+    .select({
+      id: courses.id,
+      slug: courses.slug,
+      title: courses.title,
+      subtitle: courses.subtitle,
+      priceFen: courses.priceFen,
+      memberPriceFen: courses.memberPriceFen,
+      level: courses.level,
+      language: courses.language,
+      enrolmentCount: courses.enrolmentCount,
+      ratingSum: courses.ratingSum,
+      ratingCount: courses.ratingCount,
+      teacherName: teachers.name,
+      categoryId: categories.id,
+      categoryParentId: categories.parentId,
+      categorySlug: categories.slug,
+      categoryNameZh: categories.nameZh,
+      categoryNameEn: categories.nameEn,
+    })
+    .from(courses)
+    .innerJoin(teachers, eq(teachers.id, courses.teacherId))
+    .innerJoin(categories, eq(categories.id, courses.categoryId))
+    .where(eq(courses.status, "published"))
+    .orderBy(...orderBy)
+    .limit(HOME_SHELF_SIZE)
+    .then((rows) =>
+      rows.map(
+        (row): CourseSummary => ({
+          id: row.id,
+          slug: row.slug,
+          title: row.title,
+          subtitle: row.subtitle,
+          priceFen: row.priceFen,
+          memberPriceFen: row.memberPriceFen,
+          level: row.level,
+          language: row.language,
+          enrolmentCount: row.enrolmentCount,
+          rating: averageRating(row.ratingSum, row.ratingCount),
+          ratingCount: row.ratingCount,
+          teacherName: row.teacherName,
+          category: {
+            id: row.categoryId,
+            slug: row.categorySlug,
+            nameZh: row.categoryNameZh,
+            nameEn: row.categoryNameEn,
+            rootId: row.categoryParentId ?? row.categoryId,
+          },
+        }),
+      ),
+    );
+}
+
+async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer from the database within ${ms} ms`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function getHomeData(): Promise<HomeData> {
+  try {
+    const [cats, popular, newest] = await withDeadline(
+      Promise.all([
+        getTopLevelCategories(),
+        publishedCourses([desc(courses.enrolmentCount), desc(courses.id)]),
+        publishedCourses([desc(courses.publishedAt), desc(courses.id)]),
+      ]),
+      QUERY_DEADLINE_MS,
+    );
+    return { categories: cats, popular, newest };
+  } catch (error) {
+    logger.error({ err: error, scope: "catalogue.home" }, "loading the home page data failed");
+    throw error;
+  }
+}
