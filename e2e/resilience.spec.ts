@@ -1,5 +1,7 @@
 // Losing Redis or MariaDB while the app runs: clear answers instead of hangs, and recovery without a restart.
 // Runs alone after the other projects (see playwright.config.ts), because it stops the shared test services.
+import fs from "node:fs";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { startMariadb, stopMariadb } from "../scripts/local/mariadb";
 import { profile } from "../scripts/local/profile";
@@ -26,6 +28,20 @@ test("health turns 503 naming redis when Redis stops, and 200 again when it is b
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(down.status()).toBe(503);
     expect(await down.json()).toEqual({ status: "degraded", db: "ok", redis: "down" });
+
+    // The failure is logged as a JSON line carrying the request id the response was given.
+    const requestId = down.headers()["x-request-id"];
+    const webLog = path.join(p.dataDir, "reports", "web.log");
+    await expect
+      .poll(() =>
+        fs
+          .readFileSync(webLog, "utf8")
+          .split("\n")
+          .filter((line) => line.startsWith("{"))
+          .map((line) => JSON.parse(line) as { requestId?: string; dependency?: string; msg?: string })
+          .some((entry) => entry.requestId === requestId && entry.dependency === "redis" && entry.msg === "health probe failed"),
+      )
+      .toBe(true);
   } finally {
     await startRedis(p, quiet);
   }

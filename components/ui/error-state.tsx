@@ -18,7 +18,7 @@ export interface ErrorStateProps {
 export function ErrorState({ title, description, retryLabel, onRetry, retrying = false, headingLevel = 2 }: ErrorStateProps) {
   const Heading = headingLevel === 1 ? "h1" : "h2";
   return (
-    <div className={`${styles.state} ${styles.error}`} role="alert">
+    <div className={`${styles.state} ${styles.error}`} role="alert" data-testid="error-state">
       <div className={styles.icon} aria-hidden="true">
         <svg width="40" height="40" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round">
           <circle cx="12" cy="12" r="9" />

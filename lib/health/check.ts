@@ -3,7 +3,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db";
-import { logger } from "@/lib/log";
+import { logger as rootLogger, type Logger } from "@/lib/log";
 import { redis } from "@/lib/redis";
 
 export type DependencyState = "ok" | "down";
@@ -15,7 +15,7 @@ export interface Health {
 
 const PROBE_TIMEOUT_MS = 2_000;
 
-async function probe(name: string, run: () => Promise<unknown>): Promise<DependencyState> {
+async function probe(log: Logger, name: string, run: () => Promise<unknown>): Promise<DependencyState> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
@@ -26,17 +26,17 @@ async function probe(name: string, run: () => Promise<unknown>): Promise<Depende
     ]);
     return "ok";
   } catch (error) {
-    logger.warn({ dependency: name, err: error }, "health probe failed");
+    log.warn({ dependency: name, err: error }, "health probe failed");
     return "down";
   } finally {
     clearTimeout(timer);
   }
 }
 
-export async function checkHealth(): Promise<Health> {
+export async function checkHealth(log: Logger = rootLogger): Promise<Health> {
   const [dbState, redisState] = await Promise.all([
-    probe("db", () => db().execute(sql`SELECT 1`)),
-    probe("redis", async () => {
+    probe(log, "db", () => db().execute(sql`SELECT 1`)),
+    probe(log, "redis", async () => {
       const pong = await redis().ping();
       if (pong !== "PONG") throw new Error(`unexpected PING answer: ${String(pong)}`);
     }),

@@ -2,7 +2,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { isAlive, readPid, stopPid, waitFor } from "./proc";
+import { assertPortFree, isAlive, readPid, stopPid, waitFor } from "./proc";
 import { projectRoot, type Profile } from "./profile";
 
 const files = (p: Profile) => ({ pid: path.join(p.runDir, "gateway.pid"), log: path.join(p.logDir, "gateway.log") });
@@ -25,6 +25,7 @@ export async function startGateway(p: Profile, redisUrl: string, token: string, 
     await waitFor("Redis REST gateway", () => answers(p, token), 10_000, f.log);
     return;
   }
+  await assertPortFree(p.gatewayPort, "the Redis REST gateway", p.name === "dev" ? "XUEFU_GATEWAY_PORT" : "XUEFU_TEST_GATEWAY_PORT");
   fs.mkdirSync(p.runDir, { recursive: true });
   fs.mkdirSync(p.logDir, { recursive: true });
   const out = fs.openSync(f.log, "a");

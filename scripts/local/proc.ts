@@ -56,3 +56,10 @@ export async function stopPid(pid: number, graceMs: number): Promise<void> {
   }
   if (isAlive(pid)) process.kill(pid, "SIGKILL");
 }
+
+/** Refuses to start a service on a port that some other program already holds. */
+export async function assertPortFree(port: number, what: string, envName: string): Promise<void> {
+  if (await portOpen(port)) {
+    throw new Error(`Port ${port} is already in use by another program, so ${what} cannot start there. Stop that program, or choose another port with ${envName}=<port>.`);
+  }
+}
