@@ -84,3 +84,12 @@ test("a request id from the load balancer is kept when well formed and replaced 
   const replaced = await request.get("/api/health", { headers: { "x-request-id": "bad id <script>" } });
   expect(replaced.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
 });
+
+test("an unknown address answers 404 inside the site shell", async ({ page }) => {
+  const res = await page.goto("/no-such-page");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: zh.States.notFoundTitle })).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: zh.Header.catalogue })).toBeVisible();
+  await page.getByRole("link", { name: zh.Common.backHome }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
