@@ -20,7 +20,7 @@ async function prepare(): Promise<NodeJS.ProcessEnv> {
   const { seed, DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("@/db/seed");
   try {
     await runMigrations(db(), pool());
-    log("Database schema is up to date.");
+    log("Database migrations applied.");
     await seed(db(), { nodeEnv: "development", log });
   } finally {
     await closeDb();
