@@ -15,7 +15,7 @@ export default defineConfig({
     environment: "node",
     globalSetup: ["test/global-setup.ts"],
     include: ["**/*.test.ts"],
-    exclude: ["node_modules/**", ".next/**", ".data/**", "e2e/**"],
+    exclude: ["node_modules/**", ".next*/**", ".data/**", "e2e/**"],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     // Two cores: integration files share one database, so run files one at a time.

@@ -93,3 +93,14 @@ test("an unknown address answers 404 inside the site shell", async ({ page }) =>
   await page.getByRole("link", { name: zh.Common.backHome }).click();
   await expect(page).toHaveURL(/\/$/);
 });
+
+test("pages carry the security headers", async ({ request }) => {
+  const res = await request.get("/");
+  const h = res.headers();
+  expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(h["content-security-policy"]).toContain("object-src 'none'");
+  expect(h["content-security-policy"]).not.toContain("unsafe-eval");
+  expect(h["x-content-type-options"]).toBe("nosniff");
+  expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(h["x-powered-by"]).toBeUndefined();
+});

@@ -73,7 +73,8 @@ async function e2e(env: NodeJS.ProcessEnv): Promise<void> {
     await waitFor("the production server", async () => (await fetch(`http://localhost:${E2E_PORT}/api/health`)).ok, 60_000);
     const out = path.join(reports, "playwright.json");
     fs.rmSync(out, { force: true });
-    await run("playwright", bin("playwright"), ["test"], { ...env, E2E_BASE_URL: `http://localhost:${E2E_PORT}`, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+    // The suite gets the app's settings too: some tests start a second instance beside the first.
+    await run("playwright", bin("playwright"), ["test"], { ...appEnv, E2E_BASE_URL: `http://localhost:${E2E_PORT}`, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
     const r = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(out);
     if (!r) return void failures.push("playwright (no report)");
     tally.passed += r.stats.expected + r.stats.flaky;

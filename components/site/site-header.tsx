@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Container } from "@/components/ui/container";
+import { AccountMenu } from "./account-menu";
 import { CartLink } from "./cart-link";
 import { LanguageSwitch } from "./language-switch";
 import { Logo } from "./logo";
@@ -36,13 +37,7 @@ export function SiteHeader() {
               <LanguageSwitch />
             </li>
             <li>
-              <Link href="/sign-in" className={styles.signIn}>
-                <svg className={styles.signInIcon} width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
-                  <circle cx="12" cy="8" r="4" />
-                  <path d="M4 21a8 8 0 0 1 16 0" />
-                </svg>
-                <span className={styles.signInText}>{t("signIn")}</span>
-              </Link>
+              <AccountMenu />
             </li>
           </ul>
         </nav>

@@ -7,6 +7,7 @@ const valid = {
   UPSTASH_REDIS_REST_TOKEN: "a-token-of-enough-length",
   REDIS_URL: "redis://127.0.0.1:6380",
   AUTH_SECRET: "x".repeat(48),
+  AUTH_JWT_KEYS: JSON.stringify([{ kty: "RSA", kid: "k1", n: "AQAB", e: "AQAB", d: "AQAB" }]),
 };
 
 describe("parseEnv", () => {
@@ -26,7 +27,7 @@ describe("parseEnv", () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as ConfigError).message;
-    for (const name of ["DATABASE_URL", "UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN", "REDIS_URL", "AUTH_SECRET"]) {
+    for (const name of ["DATABASE_URL", "UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN", "REDIS_URL", "AUTH_SECRET", "AUTH_JWT_KEYS"]) {
       expect(message).toContain(`${name}: ${name} is not set`);
     }
     expect(message).toContain(".env.example");
@@ -37,5 +38,7 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...valid, REDIS_URL: "" })).toThrow(/REDIS_URL is not set/);
     expect(() => parseEnv({ ...valid, AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET must be at least 32 characters/);
     expect(() => parseEnv({ ...valid, REDIS_KEY_PREFIX: "Bad Prefix" })).toThrow(/REDIS_KEY_PREFIX/);
+    expect(() => parseEnv({ ...valid, AUTH_JWT_KEYS: "[]" })).toThrow(/AUTH_JWT_KEYS must be a JSON array/);
+    expect(() => parseEnv({ ...valid, AUTH_JWT_KEYS: JSON.stringify([{ kty: "RSA", kid: "public-only", n: "AQAB", e: "AQAB" }]) })).toThrow(/AUTH_JWT_KEYS/);
   });
 });

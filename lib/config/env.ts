@@ -30,6 +30,18 @@ const schema = z.object({
     .regex(/^[a-z0-9:_-]{1,32}$/, "REDIS_KEY_PREFIX may hold only a-z, 0-9, ':', '_' and '-' (at most 32)")
     .default("xuefu"),
   AUTH_SECRET: z.string({ error: "AUTH_SECRET is not set" }).min(32, "AUTH_SECRET must be at least 32 characters"),
+  /** JSON array of RSA private keys as JWKs, newest first; the first signs, the rest still verify. */
+  AUTH_JWT_KEYS: z
+    .string({ error: "AUTH_JWT_KEYS is not set" })
+    .min(2, "AUTH_JWT_KEYS is not set")
+    .refine((raw) => {
+      try {
+        const keys = JSON.parse(raw) as unknown;
+        return Array.isArray(keys) && keys.length > 0 && keys.every((k) => typeof k === "object" && k && "kid" in k && "d" in k && (k as { kty?: string }).kty === "RSA");
+      } catch {
+        return false;
+      }
+    }, "AUTH_JWT_KEYS must be a JSON array of RSA private keys in JWK form, each with a kid (newest first)"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -1,5 +1,5 @@
 // Development secrets, generated on first run and kept under .data/ (never committed).
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Profile } from "./profile";
@@ -8,12 +8,22 @@ export interface LocalSecrets {
   mysqlPassword: string;
   gatewayToken: string;
   authSecret: string;
+  /** RSA private keys (JWK, newest first) that sign session tokens; see lib/auth/keys.ts. */
+  jwtKeys: JsonWebKey[];
+}
+
+/** A new RS256 signing key as a private JWK with a key id. */
+export function newJwtKey(): JsonWebKey & { kid: string } {
+  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const jwk = privateKey.export({ format: "jwk" });
+  return { ...jwk, kid: `xf-${new Date().toISOString().slice(0, 10)}-${randomBytes(4).toString("hex")}`, alg: "RS256", use: "sig" } as JsonWebKey & { kid: string };
 }
 
 const fresh = (): LocalSecrets => ({
   mysqlPassword: randomBytes(18).toString("base64url"),
   gatewayToken: randomBytes(32).toString("base64url"),
   authSecret: randomBytes(48).toString("base64url"),
+  jwtKeys: [newJwtKey()],
 });
 
 export function localSecrets(p: Profile): LocalSecrets {
@@ -27,6 +37,10 @@ export function localSecrets(p: Profile): LocalSecrets {
   const secrets = fresh();
   write(p.secretsFile, secrets);
   return secrets;
+}
+
+export function writeSecrets(p: Profile, secrets: LocalSecrets): void {
+  write(p.secretsFile, secrets);
 }
 
 function write(file: string, secrets: LocalSecrets): void {

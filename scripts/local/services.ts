@@ -9,7 +9,7 @@ import { redisUrl, startRedis, stopRedis } from "./redis";
 import { localSecrets } from "./secrets";
 
 export type ServiceEnv = Record<
-  "DATABASE_URL" | "UPSTASH_REDIS_REST_URL" | "UPSTASH_REDIS_REST_TOKEN" | "REDIS_URL" | "AUTH_SECRET" | "REDIS_KEY_PREFIX",
+  "DATABASE_URL" | "UPSTASH_REDIS_REST_URL" | "UPSTASH_REDIS_REST_TOKEN" | "REDIS_URL" | "AUTH_SECRET" | "AUTH_JWT_KEYS" | "REDIS_KEY_PREFIX",
   string
 >;
 
@@ -46,6 +46,7 @@ export async function startServices(name: ProfileName, opts: StartOptions): Prom
     UPSTASH_REDIS_REST_TOKEN: given.UPSTASH_REDIS_REST_TOKEN || secrets.gatewayToken,
     REDIS_URL: given.REDIS_URL || redisUrl(p),
     AUTH_SECRET: given.AUTH_SECRET || secrets.authSecret,
+    AUTH_JWT_KEYS: given.AUTH_JWT_KEYS || JSON.stringify(secrets.jwtKeys),
     REDIS_KEY_PREFIX: given.REDIS_KEY_PREFIX || (name === "test" ? "xuefu-test" : "xuefu"),
   };
 }

@@ -1,0 +1,36 @@
+"use server";
+// Server actions of the sign-in form and the sign-out button. Next.js checks that a server action's Origin
+// matches the host, which is the CSRF protection for these forms.
+import { AuthError } from "next-auth";
+import { z } from "zod";
+import { signIn, signOut } from "./auth";
+
+export type SignInState = { error: "invalid_credentials" | "rate_limited" | "account_disabled" | "missing_fields" | "unavailable" | null; login: string };
+
+/** Only same-site paths: `//evil.example` and absolute URLs would turn sign-in into an open redirect. */
+export async function safeReturnPath(raw: unknown): Promise<string> {
+  return typeof raw === "string" && /^\/(?![/\\])[^\s]*$/.test(raw) ? raw : "/";
+}
+
+const form = z.object({ login: z.string().trim().min(1).max(191), password: z.string().min(1).max(256) });
+
+export async function signInWithPassword(_prev: SignInState, data: FormData): Promise<SignInState> {
+  const parsed = form.safeParse({ login: data.get("login"), password: data.get("password") });
+  const login = typeof data.get("login") === "string" ? String(data.get("login")).slice(0, 191) : "";
+  if (!parsed.success) return { error: "missing_fields", login };
+  try {
+    await signIn("credentials", { login: parsed.data.login, password: parsed.data.password, redirectTo: await safeReturnPath(data.get("returnTo")) });
+  } catch (error) {
+    if (error instanceof AuthError) {
+      const code = (error as AuthError & { code?: string }).code;
+      if (code === "invalid_credentials" || code === "rate_limited" || code === "account_disabled") return { error: code, login };
+      return { error: "unavailable", login };
+    }
+    throw error; // the redirect after a successful sign-in
+  }
+  return { error: null, login };
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}

@@ -1,0 +1,97 @@
+// Browser sign-in with Auth.js (next-auth 5). Its session cookie holds our RS256 token (jwt.ts), whose
+// session id is registered in Redis (session-registry.ts): decoding checks both, so a revoked session is
+// signed out on the next request to any instance. The configuration is built per request (lazy), so
+// `next build` needs no secrets.
+import "server-only";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { headers } from "next/headers";
+import { env } from "@/lib/config/env";
+import { ApiError, clientIp } from "@/lib/http/api";
+import { throttleSignIn } from "./api-tokens";
+import { signToken, verifyToken } from "./jwt";
+import { isSessionActive, registerSession, revokeSession } from "./session-registry";
+import { checkCredentials, recordSignIn } from "./users";
+
+export const WEB_SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
+
+/** Reasons a password sign-in fails, as codes the sign-in form translates. */
+export class InvalidCredentials extends CredentialsSignin {
+  code = "invalid_credentials";
+}
+export class SignInThrottled extends CredentialsSignin {
+  code = "rate_limited";
+}
+export class AccountDisabled extends CredentialsSignin {
+  code = "account_disabled";
+}
+
+async function requestMeta(): Promise<{ userAgent: string; ip: string }> {
+  const h = await headers();
+  return { userAgent: h.get("user-agent") ?? "", ip: clientIp(new Request("http://local", { headers: h })) };
+}
+
+function config(): NextAuthConfig {
+  return {
+    secret: env().AUTH_SECRET,
+    trustHost: true,
+    session: { strategy: "jwt", maxAge: WEB_SESSION_TTL_SECONDS },
+    pages: { signIn: "/sign-in" },
+    providers: [
+      Credentials({
+        credentials: { login: {}, password: {} },
+        async authorize(raw) {
+          const login = typeof raw.login === "string" ? raw.login.trim() : "";
+          const password = typeof raw.password === "string" ? raw.password : "";
+          if (!login || !password) throw new InvalidCredentials();
+          try {
+            await throttleSignIn(login, (await requestMeta()).ip);
+          } catch (error) {
+            if (error instanceof ApiError && error.status === 429) throw new SignInThrottled();
+            throw error;
+          }
+          const user = await checkCredentials(login, password);
+          if (!user) throw new InvalidCredentials();
+          if (user.disabled) throw new AccountDisabled();
+          await recordSignIn(user.id);
+          return { id: String(user.id), name: user.name, email: user.email };
+        },
+      }),
+    ],
+    jwt: {
+      async encode({ token, maxAge }) {
+        if (!token?.sub || typeof token.sid !== "string") throw new Error("session token without a user or session id");
+        return signToken({ sub: token.sub, sid: token.sid, kind: "web" }, maxAge ?? WEB_SESSION_TTL_SECONDS, undefined, { name: String(token.name ?? "") });
+      },
+      async decode({ token }) {
+        if (!token) return null;
+        const result = await verifyToken(token);
+        if (!result.ok || result.claims.kind !== "web") return null;
+        if (!(await isSessionActive(result.claims.sid))) return null;
+        return { sub: result.claims.sub, sid: result.claims.sid, name: typeof result.claims.name === "string" ? result.claims.name : null };
+      },
+    },
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user?.id) {
+          const session = await registerSession(Number(user.id), "web", await requestMeta(), WEB_SESSION_TTL_SECONDS);
+          return { sub: user.id, sid: session.sid, name: user.name };
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        session.user.id = token.sub ?? "";
+        session.sessionId = typeof token.sid === "string" ? token.sid : "";
+        return session;
+      },
+    },
+    events: {
+      async signOut(message) {
+        const sid = "token" in message ? message.token?.sid : undefined;
+        if (typeof sid === "string") await revokeSession(sid);
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => config());
