@@ -1,6 +1,7 @@
 // What the worker does for each job. New features register their handlers here.
 import "server-only";
 import type { Job } from "bullmq";
+import { notificationSender } from "@/lib/notify/senders";
 import { redis, key } from "@/lib/redis";
 import type { JobPayloads } from "./queues";
 
@@ -15,6 +16,11 @@ export const handlers: Handlers = {
     const at = new Date().toISOString();
     await redis().set(key("worker", "heartbeat"), JSON.stringify({ at, jobId: job.id }), { ex: WORKER_HEARTBEAT_TTL_SECONDS });
     return { at };
+  },
+  /** Delivers one text message or email; a sender that throws (gateway down, non-2xx) makes BullMQ retry. */
+  "notifications:send": async (job) => {
+    await notificationSender().send(job.data, { id: `${job.queueName}:${job.id}` });
+    return { channel: job.data.channel };
   },
 };
 

@@ -3,17 +3,21 @@
 import "server-only";
 import { Queue, type ConnectionOptions } from "bullmq";
 import { env } from "@/lib/config/env";
+import type { Message } from "@/lib/notify/message";
 import { createTcpRedis } from "@/lib/redis/tcp";
 
 export const QUEUES = {
   /** Housekeeping that keeps the platform healthy: heartbeats now; cleanups and rebuilds later. */
   maintenance: "maintenance",
+  /** Text messages and emails (verification codes and later receipts), handed to lib/notify's sender. */
+  notifications: "notifications",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface JobPayloads {
   "maintenance:heartbeat": Record<string, never>;
+  "notifications:send": Message;
 }
 
 export const bullPrefix = () => `${env().REDIS_KEY_PREFIX}:bull`;

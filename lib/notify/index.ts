@@ -1,0 +1,16 @@
+// Sending a notification from a request: the message goes on the `notifications` queue and the worker hands
+// it to the configured sender (lib/notify/senders.ts), retrying with backoff when the gateway fails.
+import "server-only";
+import { QUEUES, queue } from "@/lib/jobs/queues";
+import type { Message } from "./message";
+
+export type { Message } from "./message";
+
+export async function enqueueNotification(message: Message): Promise<void> {
+  await queue(QUEUES.notifications).add("send", message, {
+    // The payload may hold a verification code in clear text: drop it as soon as it is delivered, and keep
+    // a failed job only for an hour (long after its code has expired) to see why it failed.
+    removeOnComplete: true,
+    removeOnFail: { age: 60 * 60 },
+  });
+}

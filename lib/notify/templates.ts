@@ -1,0 +1,47 @@
+// The texts of the notifications we send, in both UI languages. SMS gateways in China only deliver templates
+// registered with them beforehand, so change these wordings together with the gateway's registered templates.
+import type { CodePurpose } from "@/lib/auth/codes";
+import type { AppLocale } from "@/lib/i18n/config";
+import type { Message } from "./message";
+
+interface CodeTemplate {
+  subject: string;
+  text: (code: string, minutes: number) => string;
+}
+
+const codeTemplates: Record<AppLocale, Record<CodePurpose, CodeTemplate>> = {
+  "zh-CN": {
+    sign_up: {
+      subject: "【学府】注册验证码",
+      text: (code, minutes) => `【学府】您的验证码是 ${code}，用于注册学府账号，${minutes} 分钟内有效。如非本人操作请忽略。`,
+    },
+    reset_password: {
+      subject: "【学府】重置密码验证码",
+      text: (code, minutes) => `【学府】您的验证码是 ${code}，用于重置密码，${minutes} 分钟内有效。请勿告诉他人；如非本人操作请忽略。`,
+    },
+  },
+  en: {
+    sign_up: {
+      subject: "Your Xuefu sign-up code",
+      text: (code, minutes) =>
+        `[Xuefu] Your verification code is ${code}. Use it to create your Xuefu account; it expires in ${minutes} minutes. If you did not ask for it, ignore this message.`,
+    },
+    reset_password: {
+      subject: "Your Xuefu password reset code",
+      text: (code, minutes) =>
+        `[Xuefu] Your verification code is ${code}. Use it to reset your password; it expires in ${minutes} minutes. Never share it. If you did not ask for it, ignore this message.`,
+    },
+  },
+};
+
+export function verificationCodeMessage(input: {
+  purpose: CodePurpose;
+  channel: Message["channel"];
+  to: string;
+  code: string;
+  minutes: number;
+  locale: AppLocale;
+}): Message {
+  const template = codeTemplates[input.locale][input.purpose];
+  return { channel: input.channel, to: input.to, subject: template.subject, text: template.text(input.code, input.minutes) };
+}

@@ -1,0 +1,125 @@
+// Rate limits shared by every web instance: @upstash/ratelimit on our Redis (sliding window). Used for
+// verification codes, sign-in attempts, token requests: anything a client could repeat to abuse us.
+//
+//   const r = await rateLimit("sign-in:ip", ip, { limit: 10, windowSeconds: 600 });
+//   if (!r.ok) tooManyRequests(r.retryAfterSeconds);
+import "server-only";
+import { createHash, createHmac } from "node:crypto";
+import { Ratelimit, type Duration } from "@upstash/ratelimit";
+import type { Redis } from "@upstash/redis";
+import { env } from "@/lib/config/env";
+import { ApiError } from "@/lib/http/api";
+import { key, redis } from "@/lib/redis";
+
+export interface RateRule {
+  /** Requests allowed per window (a positive integer). */
+  limit: number;
+  windowSeconds: number;
+}
+
+export interface RateLimitResult {
+  ok: boolean;
+  remaining: number;
+  /** 0 when ok; otherwise whole seconds (at least 1) until a request may pass again. */
+  retryAfterSeconds: number;
+}
+
+// One Ratelimit per name and rule for the life of the process. They hold no state of their own:
+//  - ephemeralCache is OFF. Left on, each instance remembers identifiers it saw blocked and refuses them
+//    locally until the window's reset, without asking Redis. Across several web instances that cache is
+//    stale by construction: a counter reset elsewhere (e.g. after a successful sign-in) or the sliding
+//    window letting a request through before `reset` would still be refused on this instance only. The
+//    saving (one Redis call per already-blocked request) is not worth decisions that depend on which
+//    instance a request lands on.
+//  - When Redis has not answered within the timeout the library lets the request PASS (reason "timeout").
+//    For abuse protection we fail closed instead: rateLimit throws, like it does on a Redis error.
+const limiters = new Map<string, Ratelimit>();
+const CHECK_TIMEOUT_MS = 3_000;
+
+function limiter(name: string, rule: RateRule): Ratelimit {
+  if (!Number.isInteger(rule.limit) || rule.limit < 1 || !Number.isInteger(rule.windowSeconds) || rule.windowSeconds < 1) {
+    throw new Error(`Rate limit "${name}" needs a positive integer limit and windowSeconds`);
+  }
+  const id = `${name}:${rule.limit}/${rule.windowSeconds}s`;
+  let instance = limiters.get(id);
+  if (!instance) {
+    const window: Duration = `${rule.windowSeconds} s`;
+    instance = new Ratelimit({
+      redis: upstashFlagTolerant(redis()),
+      // The rule is part of the prefix: two rules under one name (per minute, per day) keep separate counters.
+      prefix: key("ratelimit", id),
+      // With a limit of 1 the sliding window degenerates into a fixed one (it floors the previous window's
+      // weighted count, which is then 0), so two requests a second apart on either side of a window edge
+      // would both pass. A bucket of one token refilled once per window is an exact cooldown instead.
+      limiter: rule.limit === 1 ? Ratelimit.tokenBucket(1, window, 1) : Ratelimit.slidingWindow(rule.limit, window),
+      ephemeralCache: false,
+      timeout: CHECK_TIMEOUT_MS,
+      analytics: false,
+    });
+    limiters.set(id, instance);
+  }
+  return instance;
+}
+
+/**
+ * Counts one request by `identifier` (an IP, an email, a user id) against the rule; `name` says what is
+ * limited. The identifier is stored only as a keyed hash, so Redis key names hold no addresses or numbers.
+ */
+export async function rateLimit(name: string, identifier: string, rule: RateRule): Promise<RateLimitResult> {
+  const hashed = createHmac("sha256", env().AUTH_SECRET).update(`ratelimit|${identifier}`).digest("base64url");
+  const result = await limiter(name, rule).limit(hashed);
+  if (result.reason === "timeout") throw new Error(`Rate limit "${name}": Redis did not answer within ${CHECK_TIMEOUT_MS} ms`);
+  if (result.success) return { ok: true, remaining: result.remaining, retryAfterSeconds: 0 };
+  // `reset` is the end of the current window (the next refill for a bucket): by then a request passes again.
+  return { ok: false, remaining: 0, retryAfterSeconds: Math.max(1, Math.ceil((result.reset - Date.now()) / 1000)) };
+}
+
+/** Throws the API's 429 answer with a Retry-After header. */
+export function tooManyRequests(retryAfterSeconds: number): never {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  throw new ApiError(429, "RATE_LIMITED", `Too many requests. Please try again in ${readableWait(seconds)}.`, undefined, {
+    "Retry-After": String(seconds),
+  });
+}
+
+function readableWait(seconds: number): string {
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+  if (seconds < 90) return plural(seconds, "second");
+  if (seconds < 90 * 60) return plural(Math.ceil(seconds / 60), "minute");
+  return plural(Math.ceil(seconds / 3600), "hour");
+}
+
+// @upstash/ratelimit >= 2.1 starts its Lua scripts with `#!lua flags=allow-key-locking`, a flag only Upstash
+// knows (it locks the script's keys instead of the whole database). Stock Redis, which our REST gateway
+// fronts in development and tests, rejects the script: "Unexpected flag in script shebang". This client runs
+// the scripts unchanged until Redis refuses the flag once, then without that first line (the same script,
+// locked globally as before 2.1), and maps the library's script hashes to the ones Redis then knows.
+// Upstash itself never refuses it, so production keeps the flag.
+const FLAG_LINE = "#!lua flags=allow-key-locking\n";
+let flagRefused = false;
+const strippedSha = new Map<string, string>();
+
+function upstashFlagTolerant(client: Redis): Redis {
+  const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
+  const evalScript = async (script: string, keys: string[], args: unknown[]): Promise<unknown> => {
+    if (!flagRefused || !script.startsWith(FLAG_LINE)) {
+      try {
+        return await client.eval(script, keys, args);
+      } catch (error) {
+        if (!script.startsWith(FLAG_LINE) || !String(error).includes("Unexpected flag in script shebang")) throw error;
+        flagRefused = true;
+      }
+    }
+    const stripped = script.slice(FLAG_LINE.length);
+    strippedSha.set(sha1(script), sha1(stripped));
+    return client.eval(stripped, keys, args);
+  };
+  const evalSha = (sha: string, keys: string[], args: unknown[]) => client.evalsha(strippedSha.get(sha) ?? sha, keys, args);
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === "eval") return evalScript;
+      if (property === "evalsha") return evalSha;
+      return Reflect.get(target, property, receiver);
+    },
+  });
+}
