@@ -61,3 +61,17 @@ test("the return address cannot send the learner to another site", async ({ page
   await expect(page.getByTestId("account-menu")).toBeVisible();
   expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
 });
+
+test("the gate sends visitors of account pages to sign-in and drops a forged session cookie", async ({ request, baseURL }) => {
+  const res = await request.get("/account", { maxRedirects: 0 });
+  expect(res.status()).toBe(307);
+  const location = new URL(res.headers()["location"]!, baseURL);
+  expect(location.pathname).toBe("/sign-in");
+  expect(location.searchParams.get("callbackUrl")).toBe("/account");
+
+  const forged = await request.get("/", { headers: { cookie: "authjs.session-token=eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0." }, maxRedirects: 0 });
+  expect(forged.status()).toBe(200);
+  const cleared = forged.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith("authjs.session-token=;"));
+  expect(cleared).toHaveLength(1);
+  expect(await forged.text()).not.toContain('data-testid="account-menu"');
+});
