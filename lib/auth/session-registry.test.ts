@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { key, redis } from "@/lib/redis";
-import { getSession, isSessionActive, listSessions, registerSession, revokeAllSessions, revokeSession } from "./session-registry";
+import { getSession, isSessionActive, listSessions, needsTouch, registerSession, revokeAllSessions, revokeSession, touchSession } from "./session-registry";
 
 const meta = { userAgent: "Vitest", ip: "127.0.0.1" };
 let nextUser = 900_000 + Math.floor(Math.random() * 10_000);
@@ -43,6 +43,21 @@ describe("the session registry in Redis", () => {
     const s = await registerSession(nextUser++, "api", meta, 1);
     expect(await isSessionActive(s.sid)).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(await isSessionActive(s.sid)).toBe(false);
+  });
+});
+
+describe("last seen", () => {
+  it("is refreshed without extending the session, and never resurrects a revoked one", async () => {
+    const s = await registerSession(nextUser++, "web", meta, 120);
+    const later = new Date(Date.now() + 10 * 60 * 1000);
+    expect(needsTouch(s, later)).toBe(true);
+    expect(needsTouch(s)).toBe(false);
+    await touchSession(s, later);
+    expect((await getSession(s.sid))?.lastSeenAt).toBe(later.toISOString());
+    expect(await redis().ttl(key("sess", s.sid))).toBeLessThanOrEqual(120);
+    await revokeSession(s.sid);
+    await touchSession(s, later);
     expect(await isSessionActive(s.sid)).toBe(false);
   });
 });

@@ -54,6 +54,18 @@ export async function getSession(sid: string): Promise<SessionInfo | null> {
   return raw ? (JSON.parse(raw) as SessionInfo) : null;
 }
 
+/** How stale "last seen" may get before a request refreshes it (writes stay rare). */
+export const LAST_SEEN_GRANULARITY_MS = 5 * 60 * 1000;
+
+/** Records activity on a session, keeping its expiry; a no-op for a session revoked meanwhile. */
+export async function touchSession(info: SessionInfo, now = new Date()): Promise<void> {
+  await redis().set(sessionKey(info.sid), JSON.stringify({ ...info, lastSeenAt: now.toISOString() }), { keepTtl: true, xx: true });
+}
+
+export function needsTouch(info: SessionInfo, now = new Date()): boolean {
+  return now.getTime() - Date.parse(info.lastSeenAt) > LAST_SEEN_GRANULARITY_MS;
+}
+
 export async function revokeSession(sid: string): Promise<void> {
   const info = await getSession(sid);
   const tx = redis().multi();
