@@ -1,8 +1,10 @@
-// npm run services:start | services:stop | services:status — the private MariaDB, Redis and REST gateway.
+// npm run services:start | services:stop | services:status — the private MariaDB, Redis, REST gateway and
+// OAuth sign-in stand-in.
 // Pass --test to act on the test profile instead of development.
 import { loadEnvConfig } from "@next/env";
 import { gatewayUrl } from "./local/gateway";
 import { mariadbRunning } from "./local/mariadb";
+import { oauthStandinUrl } from "./local/oauth-service";
 import { profile, projectRoot, type ProfileName } from "./local/profile";
 import { redisPing, redisRunning } from "./local/redis";
 import { startServices, stopServices } from "./local/services";
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
       log(`MariaDB  127.0.0.1:${p.mysqlPort}  ${(await mariadbRunning(p)) ? "running" : "stopped"}`);
       log(`Redis    127.0.0.1:${p.redisPort}  ${(await redisRunning(p)) && (await redisPing(p.redisPort)) ? "running" : "stopped"}`);
       log(`Gateway  ${gatewayUrl(p)}`);
+      log(`OAuth    ${oauthStandinUrl(p)} (the QQ / WeChat / Weibo stand-in, when no OAUTH_* is configured)`);
       break;
     }
     default:

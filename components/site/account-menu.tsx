@@ -4,7 +4,7 @@ import { auth } from "@/lib/auth/auth";
 import { signOutAction } from "@/lib/auth/actions";
 import styles from "./site-header.module.css";
 
-/** "Sign in" for visitors; the learner's name and a sign-out button once signed in. */
+/** "Sign in" for visitors; the learner's name (a link to the account settings) and a sign-out button once signed in. */
 export async function AccountMenu() {
   const t = await getTranslations("Header");
   const session = await auth().catch(() => null);
@@ -21,7 +21,9 @@ export async function AccountMenu() {
   }
   return (
     <form action={signOutAction} className={styles.account} data-testid="account-menu">
-      <span className={styles.accountName}>{session.user.name}</span>
+      <Link href="/account" className={styles.accountName} data-testid="account-link">
+        {session.user.name}
+      </Link>
       <button type="submit" className={styles.signOut}>
         {t("signOut")}
       </button>

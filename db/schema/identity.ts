@@ -1,5 +1,5 @@
 // Accounts and roles. Sessions and credentials live in Redis (see lib/auth); this is the source of truth for people.
-import { boolean, index, mysqlTable, primaryKey, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
+import { boolean, index, mysqlEnum, mysqlTable, primaryKey, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
 import { createdAt, id, idRef, timestamp, updatedAt } from "./columns";
 
 export const users = mysqlTable(
@@ -50,4 +50,28 @@ export const userRoles = mysqlTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.roleId] }), index("user_roles_role_idx").on(t.roleId)],
+);
+
+export const identityProviders = ["qq", "wechat", "weibo"] as const;
+
+/**
+ * A QQ, WeChat or Weibo account linked to one of ours. Made on a first sign-in through the provider, or while
+ * signed in (linking); never by matching an email, which the providers do not vouch for.
+ */
+export const userIdentities = mysqlTable(
+  "user_identities",
+  {
+    id: id(),
+    userId: idRef("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    provider: mysqlEnum("provider", identityProviders).notNull(),
+    /** QQ / WeChat openid, Weibo uid (a decimal string). */
+    providerUserId: varchar("provider_user_id", { length: 128 }).notNull(),
+    unionId: varchar("union_id", { length: 128 }),
+    displayName: varchar("display_name", { length: 64 }).notNull(),
+    avatarUrl: varchar("avatar_url", { length: 512 }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("user_identities_provider_uq").on(t.provider, t.providerUserId), index("user_identities_user_idx").on(t.userId)],
 );

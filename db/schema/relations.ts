@@ -1,11 +1,16 @@
 import { relations } from "drizzle-orm";
 import { categories, chapters, courses, lessons, teachers } from "./catalogue";
-import { roles, userRoles, users } from "./identity";
+import { roles, userIdentities, userRoles, users } from "./identity";
 import { enrolments, lessonProgress } from "./learning";
 
 export const usersRelations = relations(users, ({ many }) => ({
   roles: many(userRoles),
   enrolments: many(enrolments),
+  identities: many(userIdentities),
+}));
+
+export const userIdentitiesRelations = relations(userIdentities, ({ one }) => ({
+  user: one(users, { fields: [userIdentities.userId], references: [users.id] }),
 }));
 
 export const rolesRelations = relations(roles, ({ many }) => ({

@@ -10,8 +10,9 @@ import { env } from "@/lib/config/env";
 import { ApiError, clientIp } from "@/lib/http/api";
 import { throttleSignIn } from "./api-tokens";
 import { signToken, verifyToken } from "./jwt";
+import { redeemTicket } from "./oauth-flow";
 import { isSessionActive, registerSession, revokeSession } from "./session-registry";
-import { checkCredentials, recordSignIn } from "./users";
+import { checkCredentials, findUserById, recordSignIn } from "./users";
 
 export const WEB_SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 
@@ -24,6 +25,9 @@ export class SignInThrottled extends CredentialsSignin {
 }
 export class AccountDisabled extends CredentialsSignin {
   code = "account_disabled";
+}
+export class InvalidTicket extends CredentialsSignin {
+  code = "invalid_ticket";
 }
 
 async function requestMeta(): Promise<{ userAgent: string; ip: string }> {
@@ -52,6 +56,22 @@ function config(): NextAuthConfig {
           }
           const user = await checkCredentials(login, password);
           if (!user) throw new InvalidCredentials();
+          if (user.disabled) throw new AccountDisabled();
+          await recordSignIn(user.id);
+          return { id: String(user.id), name: user.name, email: user.email };
+        },
+      }),
+      // The end of a QQ / WeChat / Weibo sign-in (oauth-flow.ts): a one-time ticket issued by our own
+      // callback after the provider vouched for the person, redeemed here without a password.
+      Credentials({
+        id: "oauth-ticket",
+        name: "Social sign-in ticket",
+        credentials: { ticket: {} },
+        async authorize(raw) {
+          const userId = typeof raw.ticket === "string" ? await redeemTicket(raw.ticket) : null;
+          if (userId === null) throw new InvalidTicket();
+          const user = await findUserById(userId);
+          if (!user) throw new InvalidTicket();
           if (user.disabled) throw new AccountDisabled();
           await recordSignIn(user.id);
           return { id: String(user.id), name: user.name, email: user.email };

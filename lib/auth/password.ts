@@ -2,16 +2,20 @@
 import "server-only";
 import { hash, verify } from "@node-rs/argon2";
 import { z } from "zod";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem, type PasswordProblem } from "./password-policy";
 
-/** Too common to allow whatever else they contain. */
-const COMMON = new Set(["password", "password1", "12345678", "123456789", "1234567890", "qwerty123", "11111111", "88888888", "abc12345", "a1234567", "iloveyou", "woaini1314", "passw0rd"]);
+const MESSAGES: Record<PasswordProblem, string> = {
+  password_too_short: `At least ${PASSWORD_MIN_LENGTH} characters`,
+  password_too_long: `At most ${PASSWORD_MAX_LENGTH} characters`,
+  password_letters_and_digits: "Use both letters and digits",
+  password_too_common: "This password is too common",
+};
 
-export const passwordSchema = z
-  .string()
-  .min(8, "At least 8 characters")
-  .max(128, "At most 128 characters")
-  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), "Use both letters and digits")
-  .refine((p) => !COMMON.has(p.toLowerCase()), "This password is too common");
+/** The policy (password-policy.ts) with English messages, for the API. */
+export const passwordSchema = z.string().superRefine((password, ctx) => {
+  const problem = passwordProblem(password);
+  if (problem) ctx.addIssue({ code: "custom", message: MESSAGES[problem] });
+});
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password);

@@ -78,6 +78,12 @@ describe("notification settings", () => {
   it("refuses the log sender, and a missing sender, in production", () => {
     expect(() => parseNotifyConfig({ NOTIFY_SENDER: "log" }, "production")).toThrow(ConfigError);
     expect(() => parseNotifyConfig({}, "production")).toThrow(/NOTIFY_SENDER/);
+    expect(() => parseNotifyConfig({ NOTIFY_LOG_IN_PRODUCTION: "allow" }, "production")).toThrow(/NOTIFY_SENDER/);
+    expect(() => parseNotifyConfig({ NOTIFY_SENDER: "log", NOTIFY_LOG_IN_PRODUCTION: "yes" }, "production")).toThrow(/allow/);
+  });
+
+  it("allows the log sender in a production build only when told so explicitly", () => {
+    expect(parseNotifyConfig({ NOTIFY_SENDER: "log", NOTIFY_LOG_IN_PRODUCTION: "allow" }, "production")).toEqual({ sender: "log" });
   });
 
   it("needs the webhook's URL and secret for the webhook sender", () => {

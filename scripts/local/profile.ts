@@ -16,6 +16,8 @@ export interface Profile {
   mysqlPort: number;
   redisPort: number;
   gatewayPort: number;
+  /** The local QQ / WeChat / Weibo sign-in stand-in (scripts/local/oauth-service.ts). */
+  oauthPort: number;
   database: string;
   dbUser: string;
   /** Development Redis keeps an append-only file so data survives restarts; the test Redis keeps nothing. */
@@ -49,6 +51,7 @@ export function profile(name: ProfileName): Profile {
     mysqlPort: portFromEnv(name === "dev" ? "XUEFU_MYSQL_PORT" : "XUEFU_TEST_MYSQL_PORT", 3307 + offset),
     redisPort: portFromEnv(name === "dev" ? "XUEFU_REDIS_PORT" : "XUEFU_TEST_REDIS_PORT", 6380 + offset),
     gatewayPort: portFromEnv(name === "dev" ? "XUEFU_GATEWAY_PORT" : "XUEFU_TEST_GATEWAY_PORT", 8079 + offset),
+    oauthPort: portFromEnv(name === "dev" ? "XUEFU_OAUTH_PORT" : "XUEFU_TEST_OAUTH_PORT", 8099 + offset),
     database: name === "dev" ? "xuefu" : "xuefu_test",
     dbUser: "xuefu",
     redisPersistent: name === "dev",

@@ -10,7 +10,17 @@ export interface LocalSecrets {
   authSecret: string;
   /** RSA private keys (JWK, newest first) that sign session tokens; see lib/auth/keys.ts. */
   jwtKeys: JsonWebKey[];
+  /** The test apps the local OAuth stand-in plays (scripts/local/oauth-service.ts); never real credentials. */
+  oauthApps: StandinApps;
 }
+
+export interface StandinApps {
+  qq: { appId: string; appKey: string };
+  wechat: { appId: string; appSecret: string };
+  weibo: { appKey: string; appSecret: string };
+}
+
+const digits = (n: number) => Array.from(randomBytes(n), (b) => String(b % 10)).join("");
 
 /** A new RS256 signing key as a private JWK with a key id. */
 export function newJwtKey(): JsonWebKey & { kid: string } {
@@ -24,6 +34,12 @@ const fresh = (): LocalSecrets => ({
   gatewayToken: randomBytes(32).toString("base64url"),
   authSecret: randomBytes(48).toString("base64url"),
   jwtKeys: [newJwtKey()],
+  // Shaped like the real ones: QQ app ids are numeric, WeChat's start with wx, Weibo app keys are numeric.
+  oauthApps: {
+    qq: { appId: `10${digits(7)}`, appKey: randomBytes(16).toString("hex") },
+    wechat: { appId: `wx${randomBytes(8).toString("hex")}`, appSecret: randomBytes(16).toString("hex") },
+    weibo: { appKey: `30${digits(8)}`, appSecret: randomBytes(16).toString("hex") },
+  },
 });
 
 export function localSecrets(p: Profile): LocalSecrets {

@@ -1,9 +1,11 @@
 // Starts and stops one profile's local services and answers the settings the app needs to reach them.
 // For `dev`, settings already given (in the environment or .env / .env.local) win: with DATABASE_URL set no
-// MariaDB is started, with UPSTASH_REDIS_REST_URL and REDIS_URL set no Redis or gateway is started.
+// MariaDB is started, with UPSTASH_REDIS_REST_URL and REDIS_URL set no Redis or gateway is started, and with
+// any OAUTH_* variable set (real QQ / WeChat / Weibo apps) no sign-in stand-in is started.
 import { TOOLS, ensureTools, type Tool } from "./packages";
 import { gatewayUrl, startGateway, stopGateway } from "./gateway";
 import { mariadbUrl, startMariadb, stopMariadb } from "./mariadb";
+import { OAUTH_ENV_NAMES, startOAuthService, stopOAuthService, type OAuthEnv } from "./oauth-service";
 import { profile, type ProfileName } from "./profile";
 import { redisUrl, startRedis, stopRedis } from "./redis";
 import { localSecrets } from "./secrets";
@@ -11,7 +13,9 @@ import { localSecrets } from "./secrets";
 export type ServiceEnv = Record<
   "DATABASE_URL" | "UPSTASH_REDIS_REST_URL" | "UPSTASH_REDIS_REST_TOKEN" | "REDIS_URL" | "AUTH_SECRET" | "AUTH_JWT_KEYS" | "REDIS_KEY_PREFIX",
   string
->;
+> &
+  // Present when the local sign-in stand-in plays the three providers.
+  Partial<OAuthEnv>;
 
 export interface StartOptions {
   log: (msg: string) => void;
@@ -40,6 +44,8 @@ export async function startServices(name: ProfileName, opts: StartOptions): Prom
     await startRedis(p, opts.log);
     await startGateway(p, redisUrl(p), secrets.gatewayToken, opts.log);
   }
+  const realOAuth = OAUTH_ENV_NAMES.some((name) => given[name]?.trim());
+  const oauth = realOAuth ? {} : await startOAuthService(p, secrets.oauthApps, opts.log);
   return {
     DATABASE_URL: given.DATABASE_URL || mariadbUrl(p, secrets),
     UPSTASH_REDIS_REST_URL: given.UPSTASH_REDIS_REST_URL || gatewayUrl(p),
@@ -48,11 +54,13 @@ export async function startServices(name: ProfileName, opts: StartOptions): Prom
     AUTH_SECRET: given.AUTH_SECRET || secrets.authSecret,
     AUTH_JWT_KEYS: given.AUTH_JWT_KEYS || JSON.stringify(secrets.jwtKeys),
     REDIS_KEY_PREFIX: given.REDIS_KEY_PREFIX || (name === "test" ? "xuefu-test" : "xuefu"),
+    ...oauth,
   };
 }
 
 export async function stopServices(name: ProfileName, log: (msg: string) => void): Promise<void> {
   const p = profile(name);
+  if (await stopOAuthService(p)) log(`Stopped the ${name} OAuth sign-in stand-in.`);
   if (await stopGateway(p)) log(`Stopped the ${name} Redis REST gateway.`);
   if (await stopRedis(p)) log(`Stopped the ${name} Redis.`);
   if (await stopMariadb(p)) log(`Stopped the ${name} MariaDB.`);
