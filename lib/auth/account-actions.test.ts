@@ -9,12 +9,12 @@ import { users } from "@/db/schema";
 import { QUEUES, closeQueues, queue } from "@/lib/jobs/queues";
 import type { Message } from "@/lib/notify/message";
 import { changePasswordSchema, resetPasswordSchema, signUpSchema } from "./account-schemas";
-import { changePassword, findAccountByIdentifier, registerAccount, resetPassword, revokeOtherSessions, revokeOwnSession } from "./accounts";
+import { changePassword, findAccountByIdentifier, registerAccount, resetPassword, revokeOtherSessions, revokeOwnSession, setUserDisabled } from "./accounts";
 import { issueCode, type CodePurpose } from "./codes";
 import { parseIdentifier } from "./identifiers";
 import { hashPassword, verifyPassword } from "./password";
 import { isSessionActive, listSessions, registerSession } from "./session-registry";
-import { findUserById } from "./users";
+import { checkCredentials, findUserById } from "./users";
 
 const newEmail = () => `Learner-${randomUUID()}@Example.com`;
 const newMobile = () => `139 ${String(randomInt(0, 1e4)).padStart(4, "0")} ${String(randomInt(0, 1e4)).padStart(4, "0")}`;
@@ -195,5 +195,23 @@ describe("ending sessions from the account page", () => {
     expect(await revokeOtherSessions(me, keep.sid)).toBe(1);
     expect(await isSessionActive(keep.sid)).toBe(true);
     expect(await isSessionActive(drop.sid)).toBe(false);
+  });
+});
+
+describe("disabling an account", () => {
+  it("ends every session of the user at once and re-enabling does not bring them back", async () => {
+    const email = newEmail().toLowerCase();
+    const [created] = await db().insert(users).values({ email, name: "Disabled learner", passwordHash: await hashPassword(OLD) }).$returningId();
+    const userId = created!.id;
+    const sessions = await Promise.all([registerSession(userId, "web", meta, 600), registerSession(userId, "api", meta, 600)]);
+
+    expect(await setUserDisabled(userId, true)).toEqual({ revokedSessions: 2 });
+    for (const s of sessions) expect(await isSessionActive(s.sid)).toBe(false);
+    expect((await findUserById(userId))?.disabled).toBe(true);
+    expect((await checkCredentials(email, OLD))?.disabled).toBe(true);
+
+    expect(await setUserDisabled(userId, false)).toEqual({ revokedSessions: 0 });
+    expect((await findUserById(userId))?.disabled).toBe(false);
+    for (const s of sessions) expect(await isSessionActive(s.sid)).toBe(false);
   });
 });

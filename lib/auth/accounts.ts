@@ -105,3 +105,13 @@ export async function revokeOwnSession(userId: number, sid: string): Promise<boo
 export async function renameUser(userId: number, name: string): Promise<void> {
   await db().update(users).set({ name }).where(eq(users.id, userId));
 }
+
+/**
+ * Disables or re-enables an account. Disabling ends every session and token at once (on every instance: the
+ * registry is in Redis); sign-in and the API refuse a disabled account from then on. The admin's user
+ * management calls this.
+ */
+export async function setUserDisabled(userId: number, disabled: boolean): Promise<{ revokedSessions: number }> {
+  await db().update(users).set({ disabled }).where(eq(users.id, userId));
+  return { revokedSessions: disabled ? await revokeAllSessions(userId) : 0 };
+}
