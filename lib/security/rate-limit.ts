@@ -4,9 +4,8 @@
 //   const r = await rateLimit("sign-in:ip", ip, { limit: 10, windowSeconds: 600 });
 //   if (!r.ok) tooManyRequests(r.retryAfterSeconds);
 import "server-only";
-import { createHash, createHmac } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { Ratelimit, type Duration } from "@upstash/ratelimit";
-import type { Redis } from "@upstash/redis";
 import { env } from "@/lib/config/env";
 import { ApiError } from "@/lib/http/api";
 import { key, redis } from "@/lib/redis";
@@ -45,7 +44,7 @@ function limiter(name: string, rule: RateRule): Ratelimit {
   if (!instance) {
     const window: Duration = `${rule.windowSeconds} s`;
     instance = new Ratelimit({
-      redis: upstashFlagTolerant(redis()),
+      redis: redis(),
       // The rule is part of the prefix: two rules under one name (per minute, per day) keep separate counters.
       prefix: key("ratelimit", id),
       // With a limit of 1 the sliding window degenerates into a fixed one (it floors the previous window's
@@ -87,39 +86,4 @@ function readableWait(seconds: number): string {
   if (seconds < 90) return plural(seconds, "second");
   if (seconds < 90 * 60) return plural(Math.ceil(seconds / 60), "minute");
   return plural(Math.ceil(seconds / 3600), "hour");
-}
-
-// @upstash/ratelimit >= 2.1 starts its Lua scripts with `#!lua flags=allow-key-locking`, a flag only Upstash
-// knows (it locks the script's keys instead of the whole database). Stock Redis, which our REST gateway
-// fronts in development and tests, rejects the script: "Unexpected flag in script shebang". This client runs
-// the scripts unchanged until Redis refuses the flag once, then without that first line (the same script,
-// locked globally as before 2.1), and maps the library's script hashes to the ones Redis then knows.
-// Upstash itself never refuses it, so production keeps the flag.
-const FLAG_LINE = "#!lua flags=allow-key-locking\n";
-let flagRefused = false;
-const strippedSha = new Map<string, string>();
-
-function upstashFlagTolerant(client: Redis): Redis {
-  const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
-  const evalScript = async (script: string, keys: string[], args: unknown[]): Promise<unknown> => {
-    if (!flagRefused || !script.startsWith(FLAG_LINE)) {
-      try {
-        return await client.eval(script, keys, args);
-      } catch (error) {
-        if (!script.startsWith(FLAG_LINE) || !String(error).includes("Unexpected flag in script shebang")) throw error;
-        flagRefused = true;
-      }
-    }
-    const stripped = script.slice(FLAG_LINE.length);
-    strippedSha.set(sha1(script), sha1(stripped));
-    return client.eval(stripped, keys, args);
-  };
-  const evalSha = (sha: string, keys: string[], args: unknown[]) => client.evalsha(strippedSha.get(sha) ?? sha, keys, args);
-  return new Proxy(client, {
-    get(target, property, receiver) {
-      if (property === "eval") return evalScript;
-      if (property === "evalsha") return evalSha;
-      return Reflect.get(target, property, receiver);
-    },
-  });
 }

@@ -197,6 +197,22 @@ describe("pipelines, transactions and scripts", () => {
     expect(await redis.scriptExists(script.sha1)).toEqual([1]);
   });
 
+  it("accepts Upstash's allow-key-locking script flag, as Upstash does, and keeps EVALSHA working", async () => {
+    const lua = "#!lua flags=allow-key-locking\nreturn redis.call('INCRBY', KEYS[1], ARGV[1])";
+    const script = redis.createScript<number>(lua);
+    await redis.scriptFlush();
+    await redis.exec(["CONFIG", "RESETSTAT"]);
+    expect(await script.exec(["sc:flag"], ["3"])).toBe(3);
+    expect(await script.exec(["sc:flag"], ["4"])).toBe(7);
+    const info = (await (await request("/info/commandstats", { method: "GET" })).json()) as { result: string };
+    const failed = Number(/cmdstat_evalsha:.*failed_calls=(\d+)/.exec(info.result)?.[1] ?? 0);
+    const evals = Number(/cmdstat_eval:calls=(\d+)/.exec(info.result)?.[1] ?? 0);
+    expect({ evals, failed }).toEqual({ evals: 1, failed: 1 });
+    // Stock Redis flags still pass through untouched, alongside the dropped one.
+    expect(await redis.eval("#!lua flags=no-writes,allow-key-locking\nreturn redis.call('GET', KEYS[1])", ["sc:flag"], [])).toBe(7);
+    await expect(redis.eval("#!lua flags=no-writes\nreturn redis.call('SET', KEYS[1], '1')", ["sc:flag"], [])).rejects.toThrow(/Write commands are not allowed/);
+  });
+
   it("Lua replies: nested arrays, integers, nil and status replies", async () => {
     const lua = "return {1, '学府', {2, false, 'b', {3}}, redis.status_reply('OK'), ARGV[1]}";
     const expected = [1, "学府", [2, null, "b", [3]], "OK", "x-y"];

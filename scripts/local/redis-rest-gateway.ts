@@ -21,6 +21,7 @@ import {
   refusal,
   type RedisCommand,
 } from "./redis-rest-protocol";
+import { createScriptTranslator } from "./redis-rest-scripts";
 
 export interface GatewayOptions {
   redisUrl: string;
@@ -102,10 +103,13 @@ export async function startRedisRestGateway(opts: GatewayOptions): Promise<Gatew
     reportedDown = true;
   });
 
+  const translate = createScriptTranslator();
+
   /** Runs one command; errors from Redis itself stay as they are, anything else means Redis is unreachable. */
-  const call = async ([name, ...args]: RedisCommand): Promise<unknown> => {
-    const refused = refusal([name, ...args]);
+  const call = async (command: RedisCommand): Promise<unknown> => {
+    const refused = refusal(command);
     if (refused) throw new HttpError(400, refused);
+    const [name, ...args] = translate(command);
     // Upper case keeps ioredis's per-command reply transformers (e.g. HGETALL → object) out of the way.
     return redis.callBuffer(name.toUpperCase(), ...args).catch(unavailable);
   };
@@ -130,7 +134,10 @@ export async function startRedisRestGateway(opts: GatewayOptions): Promise<Gatew
     }
     // ioredis sends MULTI, the commands and EXEC in one write, so no other request's command lands in between.
     const tx = redis.multi();
-    for (const [name, ...args] of commands) tx.callBuffer(name.toUpperCase(), ...args);
+    for (const command of commands) {
+      const [name, ...args] = translate(command);
+      tx.callBuffer(name.toUpperCase(), ...args);
+    }
     const replies = await tx.exec().catch((error: unknown) => {
       const previous = (error as { previousErrors?: Error[] }).previousErrors?.[0];
       if (isReplyError(error) && previous) throw new HttpError(400, `${error.message} First error: ${previous.message}`);
