@@ -4,13 +4,9 @@
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn, signOut } from "./auth";
+import { sameSitePath } from "./return-path";
 
 export type SignInState = { error: "invalid_credentials" | "rate_limited" | "account_disabled" | "missing_fields" | "unavailable" | null; login: string };
-
-/** Only same-site paths: `//evil.example` and absolute URLs would turn sign-in into an open redirect. */
-export async function safeReturnPath(raw: unknown): Promise<string> {
-  return typeof raw === "string" && /^\/(?![/\\])[^\s]*$/.test(raw) ? raw : "/";
-}
 
 const form = z.object({ login: z.string().trim().min(1).max(191), password: z.string().min(1).max(256) });
 
@@ -19,7 +15,7 @@ export async function signInWithPassword(_prev: SignInState, data: FormData): Pr
   const login = typeof data.get("login") === "string" ? String(data.get("login")).slice(0, 191) : "";
   if (!parsed.success) return { error: "missing_fields", login };
   try {
-    await signIn("credentials", { login: parsed.data.login, password: parsed.data.password, redirectTo: await safeReturnPath(data.get("returnTo")) });
+    await signIn("credentials", { login: parsed.data.login, password: parsed.data.password, redirectTo: sameSitePath(data.get("returnTo")) });
   } catch (error) {
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code;

@@ -17,6 +17,7 @@ import { env } from "@/lib/config/env";
 import { logger } from "@/lib/log";
 import { key, redis } from "@/lib/redis";
 import { oauthClient, oauthProviders, OAUTH_PROVIDER_IDS, OAuthError, type OAuthProviderId, type ProviderConfigs, type ProviderProfile } from "./oauth";
+import { sameSitePath } from "./return-path";
 import { findUserById } from "./users";
 
 export const STATE_TTL_SECONDS = 10 * 60;
@@ -68,11 +69,6 @@ export function failureUrl(failure: { code: OAuthFlowError; mode: OAuthMode; ret
 export const STATE_COOKIE = "xf-oauth-state";
 
 export const callbackUrl = (provider: OAuthProviderId) => `${env().APP_URL}/api/auth/oauth/${provider}/callback`;
-
-/** Only same-site paths: `//evil.example` and absolute URLs would turn the callback into an open redirect. */
-export function sameSitePath(raw: unknown, fallback = "/"): string {
-  return typeof raw === "string" && /^\/(?![/\\])[^\s]*$/.test(raw) ? raw : fallback;
-}
 
 const storedState = z.object({
   provider: z.enum(OAUTH_PROVIDER_IDS),

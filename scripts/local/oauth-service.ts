@@ -1,13 +1,9 @@
 // Runs the QQ / WeChat / Weibo sign-in stand-in (oauth-standin-main.ts) as a background process for one
 // profile, like the REST gateway, and answers the OAUTH_* settings that point the real clients at it.
-import { spawn } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
-import { assertPortFree, isAlive, readPid, stopPid, waitFor } from "./proc";
-import { projectRoot, type Profile } from "./profile";
+import { daemonFiles, daemonRunning, spawnDaemon, stopDaemon } from "./daemon";
+import { assertPortFree, waitFor } from "./proc";
+import type { Profile } from "./profile";
 import type { StandinApps } from "./secrets";
-
-const files = (p: Profile) => ({ pid: path.join(p.runDir, "oauth-standin.pid"), log: path.join(p.logDir, "oauth-standin.log") });
 
 export const oauthStandinUrl = (p: Profile) => `http://127.0.0.1:${p.oauthPort}`;
 
@@ -50,37 +46,19 @@ async function answers(p: Profile): Promise<boolean> {
 }
 
 export async function startOAuthService(p: Profile, apps: StandinApps, log: (msg: string) => void): Promise<OAuthEnv> {
-  const f = files(p);
+  const d = daemonFiles(p, "oauth-standin");
   const env = oauthStandinEnv(p, apps);
-  if (isAlive(readPid(f.pid))) {
-    await waitFor("OAuth stand-in", () => answers(p), 10_000, f.log);
+  if (daemonRunning(d)) {
+    await waitFor("OAuth stand-in", () => answers(p), 10_000, d.logFile);
     return env;
   }
   await assertPortFree(p.oauthPort, "the OAuth sign-in stand-in", p.name === "dev" ? "XUEFU_OAUTH_PORT" : "XUEFU_TEST_OAUTH_PORT");
-  fs.mkdirSync(p.runDir, { recursive: true });
-  fs.mkdirSync(p.logDir, { recursive: true });
-  const out = fs.openSync(f.log, "a");
   // Only the credential pairs: the stand-in derives its own base URLs from the port.
   const credentials = Object.fromEntries(Object.entries(env).filter(([name]) => !/_URL$/.test(name)));
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/local/oauth-standin-main.ts")], {
-    cwd: projectRoot,
-    detached: true,
-    stdio: ["ignore", out, out],
-    env: { ...process.env, ...credentials, OAUTH_STANDIN_PORT: String(p.oauthPort) },
-  });
-  child.unref();
-  fs.closeSync(out);
-  fs.writeFileSync(f.pid, String(child.pid));
+  spawnDaemon(p, d, "oauth-standin-main.ts", { ...credentials, OAUTH_STANDIN_PORT: String(p.oauthPort) });
   log(`Starting the QQ / WeChat / Weibo sign-in stand-in on ${oauthStandinUrl(p)} ...`);
-  await waitFor("OAuth stand-in", () => answers(p), 20_000, f.log);
+  await waitFor("OAuth stand-in", () => answers(p), 20_000, d.logFile);
   return env;
 }
 
-export async function stopOAuthService(p: Profile): Promise<boolean> {
-  const f = files(p);
-  const pid = readPid(f.pid);
-  fs.rmSync(f.pid, { force: true });
-  if (!isAlive(pid)) return false;
-  await stopPid(pid, 5_000);
-  return true;
-}
+export const stopOAuthService = (p: Profile): Promise<boolean> => stopDaemon(daemonFiles(p, "oauth-standin"));

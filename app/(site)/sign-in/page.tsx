@@ -7,7 +7,7 @@ import oauthStyles from "@/components/auth/oauth-buttons.module.css";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import styles from "@/components/auth/auth-form.module.css";
 import { auth } from "@/lib/auth/auth";
-import { safeReturnPath } from "@/lib/auth/actions";
+import { sameSitePath } from "@/lib/auth/return-path";
 
 /** Codes a failed QQ / WeChat / Weibo sign-in comes back with (lib/auth/oauth-flow.ts), shown translated. */
 const OAUTH_ERRORS = ["unknown_provider", "access_denied", "bad_state", "provider_error", "account_disabled", "rate_limited", "unavailable"] as const;
@@ -21,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; returnTo?: string; error?: string }> }) {
   const params = await searchParams;
-  const returnTo = await safeReturnPath(params.returnTo ?? params.callbackUrl);
+  const returnTo = sameSitePath(params.returnTo ?? params.callbackUrl);
   if (await auth()) redirect(returnTo);
   const t = await getTranslations("Auth");
   const tOAuth = await getTranslations("OAuth");

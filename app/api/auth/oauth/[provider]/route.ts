@@ -3,7 +3,8 @@
 import { cookies } from "next/headers";
 import { NextResponse, type NextRequest } from "next/server";
 import { auth } from "@/lib/auth/auth";
-import { beginOAuth, failureUrl, isProviderId, OAuthFlowFailure, sameSitePath, STATE_COOKIE, STATE_TTL_SECONDS, type OAuthMode } from "@/lib/auth/oauth-flow";
+import { beginOAuth, failureUrl, isProviderId, OAuthFlowFailure, STATE_COOKIE, STATE_TTL_SECONDS, type OAuthMode } from "@/lib/auth/oauth-flow";
+import { sameSitePath } from "@/lib/auth/return-path";
 import { env } from "@/lib/config/env";
 import { clientIp } from "@/lib/http/api";
 import { rateLimit } from "@/lib/security/rate-limit";
