@@ -2,3 +2,5 @@ export * from "./identity";
 export * from "./catalogue";
 export * from "./learning";
 export * from "./relations";
+export * from "./rbac";
+export * from "./commerce";

@@ -2,6 +2,8 @@ import { relations } from "drizzle-orm";
 import { categories, chapters, courses, lessons, teachers } from "./catalogue";
 import { roles, userIdentities, userRoles, users } from "./identity";
 import { enrolments, lessonProgress } from "./learning";
+import { orderItems, orders } from "./commerce";
+import { auditLog, permissions, rolePermissions } from "./rbac";
 
 export const usersRelations = relations(users, ({ many }) => ({
   roles: many(userRoles),
@@ -15,6 +17,30 @@ export const userIdentitiesRelations = relations(userIdentities, ({ one }) => ({
 
 export const rolesRelations = relations(roles, ({ many }) => ({
   users: many(userRoles),
+  permissions: many(rolePermissions),
+}));
+
+export const permissionsRelations = relations(permissions, ({ many }) => ({
+  roles: many(rolePermissions),
+}));
+
+export const rolePermissionsRelations = relations(rolePermissions, ({ one }) => ({
+  role: one(roles, { fields: [rolePermissions.roleId], references: [roles.id] }),
+  permission: one(permissions, { fields: [rolePermissions.permissionId], references: [permissions.id] }),
+}));
+
+export const auditLogRelations = relations(auditLog, ({ one }) => ({
+  actor: one(users, { fields: [auditLog.actorId], references: [users.id] }),
+}));
+
+export const ordersRelations = relations(orders, ({ one, many }) => ({
+  user: one(users, { fields: [orders.userId], references: [users.id] }),
+  items: many(orderItems),
+}));
+
+export const orderItemsRelations = relations(orderItems, ({ one }) => ({
+  order: one(orders, { fields: [orderItems.orderId], references: [orders.id] }),
+  course: one(courses, { fields: [orderItems.courseId], references: [courses.id] }),
 }));
 
 export const userRolesRelations = relations(userRoles, ({ one }) => ({
