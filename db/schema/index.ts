@@ -4,3 +4,4 @@ export * from "./learning";
 export * from "./relations";
 export * from "./rbac";
 export * from "./commerce";
+export * from "./search";
