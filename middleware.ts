@@ -5,23 +5,73 @@
 //   GET: the only round trip on the request's path; "last seen" is refreshed after the response, at most
 //   every few minutes). A revoked or forged cookie is dropped before the page sees it, and pages
 //   that need an account redirect to sign-in. Route handlers and server actions check again themselves.
+// - gates /admin and /api/v1/admin with the RBAC decision (lib/rbac/decide.ts): a visitor is sent to sign in
+//   (the API answers 401), a user without the permission gets the 403 page (the API a 403 error). Pages,
+//   route handlers and server actions decide again themselves (lib/rbac/guard.ts). A server action posted to an
+//   admin page is let through on the page's permission; the action checks its own.
 // Next.js 16 calls this convention "proxy"; the product brief names the file middleware.ts, which Next still runs.
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { verifyToken } from "@/lib/auth/jwt";
-import { getSession, needsTouch, touchSession } from "@/lib/auth/session-registry";
+import { getSession, isSessionActive, needsTouch, touchSession } from "@/lib/auth/session-registry";
+import { decide } from "@/lib/rbac/decide";
+import { effectivePermissions } from "@/lib/rbac/permissions";
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
 /** Pages that only make sense signed in. */
-const SIGNED_IN_ONLY = ["/account"];
+const SIGNED_IN_ONLY = ["/account", "/admin"];
 
-async function sessionIsLive(token: string, event: NextFetchEvent): Promise<boolean> {
+/** The user id of a live browser session, or null. */
+async function liveSessionUser(token: string, event: NextFetchEvent): Promise<number | null> {
   const result = await verifyToken(token);
-  if (!result.ok || result.claims.kind !== "web") return false;
+  if (!result.ok || result.claims.kind !== "web") return null;
   const session = await getSession(result.claims.sid);
-  if (!session) return false;
+  if (!session) return null;
   if (needsTouch(session)) event.waitUntil(touchSession(session).catch(() => undefined));
-  return true;
+  return Number(result.claims.sub);
+}
+
+/** The user id of a valid bearer token whose session is live, or null. */
+async function bearerUser(header: string): Promise<number | null> {
+  const match = /^Bearer\s+(\S+)$/.exec(header.trim());
+  if (!match) return null;
+  const result = await verifyToken(match[1]!);
+  if (!result.ok || !(await isSessionActive(result.claims.sid))) return null;
+  return Number(result.claims.sub);
+}
+
+const isAdminPage = (path: string) => path === "/admin" || path.startsWith("/admin/");
+const isAdminApi = (path: string) => path === "/api/v1/admin" || path.startsWith("/api/v1/admin/");
+
+function apiError(status: 401 | 403, code: string, message: string): NextResponse {
+  const headers: Record<string, string> = { "cache-control": "no-store" };
+  if (status === 401) headers["WWW-Authenticate"] = 'Bearer realm="xuefu"';
+  return NextResponse.json({ error: { code, message } }, { status, headers });
+}
+
+/** The RBAC gate: a response that ends the request, or null to let it through. */
+async function adminGate(request: NextRequest, headers: Headers, path: string, userId: number | null): Promise<NextResponse | null> {
+  const api = isAdminApi(path);
+  if (!api && !isAdminPage(path)) return null;
+  let principal = null;
+  try {
+    principal = userId === null ? null : { userId, permissions: (await effectivePermissions(userId)).permissions };
+  } catch {
+    // MySQL unreachable: the API says so; a page goes on to its own guard, which fails with the error page.
+    if (api) return NextResponse.json({ error: { code: "UNAVAILABLE", message: "Permissions cannot be checked right now. Please try again." } }, { status: 503 });
+    return null;
+  }
+  // A server action is a POST to the page it was rendered on: the page's permission lets it in, the action decides.
+  const method = !api && request.headers.has("next-action") ? "GET" : request.method;
+  const decision = decide(principal, method, path);
+  if (decision.outcome === "allow") return null;
+  if (api) {
+    return decision.reason === "unauthenticated"
+      ? apiError(401, "UNAUTHORIZED", "Sign in first: send an access token as `Authorization: Bearer <token>`.")
+      : apiError(403, "FORBIDDEN", "Your roles do not allow this.");
+  }
+  if (decision.reason === "unauthenticated") return null; // handled with the other signed-in-only pages
+  return NextResponse.rewrite(new URL("/forbidden", request.url), { status: 403, request: { headers } });
 }
 
 export async function middleware(request: NextRequest, event: NextFetchEvent): Promise<NextResponse> {
@@ -32,18 +82,26 @@ export async function middleware(request: NextRequest, event: NextFetchEvent): P
 
   const cookieName = SESSION_COOKIES.find((name) => request.cookies.has(name));
   const token = cookieName ? request.cookies.get(cookieName)?.value : undefined;
-  let signedIn = false;
+  let userId: number | null = null;
   if (token) {
-    signedIn = await sessionIsLive(token, event).catch(() => false);
-    if (!signedIn) {
+    userId = await liveSessionUser(token, event).catch(() => null);
+    if (userId === null) {
       request.cookies.delete(cookieName!);
       headers.set("cookie", request.cookies.toString());
     }
   }
 
+  const signedIn = userId !== null;
   const path = request.nextUrl.pathname;
+  headers.set("x-xuefu-path", path + request.nextUrl.search);
+  const authorization = request.headers.get("authorization");
+  const apiUser = isAdminApi(path) && authorization ? await bearerUser(authorization).catch(() => null) : userId;
+  const gate = await adminGate(request, headers, path, apiUser);
+
   let response: NextResponse;
-  if (!signedIn && SIGNED_IN_ONLY.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) {
+  if (gate) {
+    response = gate;
+  } else if (!signedIn && SIGNED_IN_ONLY.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) {
     const signIn = new URL("/sign-in", request.url);
     signIn.searchParams.set("callbackUrl", path + request.nextUrl.search);
     response = NextResponse.redirect(signIn);

@@ -32,9 +32,11 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and Node-only packages stay out of the server bundle.
-  serverExternalPackages: ["mysql2", "ioredis", "bullmq", "pino", "@node-rs/argon2"],
+  serverExternalPackages: ["mysql2", "ioredis", "bullmq", "pino", "@node-rs/argon2", "@node-rs/jieba"],
   // The e2e suite builds into its own folder so it never clobbers a running `npm run dev`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // forbidden() / unauthorized() answer 403 / 401 with their own pages (the admin guards use them).
+  experimental: { authInterrupts: true },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -20,13 +20,8 @@ export const DEMO_ACCOUNTS: ReadonlyArray<DemoAccount> = [
 
 export const DEMO_LEARNER_EMAIL = "learner@example.com";
 
-export const ROLES: ReadonlyArray<{ key: string; nameZh: string; nameEn: string; description: string }> = [
-  { key: "super_admin", nameZh: "超级管理员", nameEn: "Super admin", description: "拥有后台全部权限 · Full access to every admin area" },
-  { key: "course_admin", nameZh: "课程管理员", nameEn: "Course admin", description: "管理分类、讲师与课程 · Manages categories, teachers and courses" },
-  { key: "order_admin", nameZh: "订单管理员", nameEn: "Order admin", description: "查看订单、处理退款 · Views orders and handles refunds" },
-  { key: "marketing_admin", nameZh: "营销管理员", nameEn: "Marketing admin", description: "管理优惠券与秒杀活动 · Manages coupons and flash sales" },
-  { key: "content_admin", nameZh: "内容管理员", nameEn: "Content admin", description: "管理首页、公告与评论 · Manages home page, announcements and reviews" },
-];
+/** The built-in admin roles live with the access rules (lib/rbac/types.ts); the seed upserts them too. */
+export { BUILTIN_ROLE_DETAILS as ROLES } from "../../lib/rbac/types";
 
 /** Learner accounts are learner001@example.com … learnerNNN@example.com; none collides with a demo account. */
 export const LEARNER_COUNT = 360;

@@ -1,0 +1,111 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import styles from "@/components/admin/admin-page.module.css";
+import { AdminPageHeader } from "@/components/admin/page-header";
+import { Pagination } from "@/components/admin/pagination";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatFen } from "@/lib/catalogue/format";
+import { adminOrderFilter, listAdminOrders } from "@/lib/orders/admin-queries";
+import { adminPage } from "@/lib/rbac/guard";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("AdminOrders"))("title") };
+}
+
+const PER_PAGE = 20;
+const statusTone = { pending: "warning", paid: "success", refunding: "brand", refunded: "neutral", closed: "neutral" } as const;
+const STATUSES = ["pending", "paid", "refunding", "refunded", "closed"] as const;
+const PROVIDERS = ["alipay", "wechat", "unionpay"] as const;
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default adminPage("/admin/orders", { category: "orders", zh: "订单管理", en: "Orders", roles: ["order_admin"] }, async function AdminOrdersPage({ searchParams }: Props) {
+  const t = await getTranslations("AdminOrders");
+  const tc = await getTranslations("AdminCommon");
+  const locale = await getLocale();
+  const raw = await searchParams;
+  const one = (k: string) => (typeof raw[k] === "string" && raw[k] ? (raw[k] as string) : undefined);
+  const parsed = adminOrderFilter.safeParse({ q: one("q"), status: one("status"), provider: one("provider") });
+  const filter = parsed.success ? parsed.data : {};
+  const page = Math.max(1, Math.min(10_000, Number.parseInt(one("page") ?? "1", 10) || 1));
+  const { rows, total } = await listAdminOrders(filter, page, PER_PAGE);
+
+  return (
+    <>
+      <AdminPageHeader title={t("title")} subtitle={t("subtitle", { total })} />
+      <form className={styles.filters} role="search" aria-label={t("filtersLabel")}>
+        <label className={styles.field}>
+          {tc("search")}
+          <input type="search" name="q" defaultValue={filter.q ?? ""} placeholder={t("searchPlaceholder")} />
+        </label>
+        <label className={styles.field}>
+          {t("status")}
+          <select name="status" defaultValue={filter.status ?? ""}>
+            <option value="">{tc("all")}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status_${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={styles.field}>
+          {t("provider")}
+          <select name="provider" defaultValue={filter.provider ?? ""}>
+            <option value="">{tc("all")}</option>
+            {PROVIDERS.map((p) => (
+              <option key={p} value={p}>
+                {t(`provider_${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <Button type="submit" variant="secondary" size="sm">
+          {tc("filter")}
+        </Button>
+      </form>
+      {rows.length === 0 ? (
+        <EmptyState title={tc("noResults")} description={tc("noResultsHint")} />
+      ) : (
+        <div className={styles.tableWrap}>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th scope="col">{t("orderNo")}</th>
+                <th scope="col">{t("buyer")}</th>
+                <th scope="col">{t("items")}</th>
+                <th scope="col">{t("status")}</th>
+                <th scope="col">{t("provider")}</th>
+                <th scope="col" className={styles.num}>
+                  {t("total")}
+                </th>
+                <th scope="col">{t("created")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((o) => (
+                <tr key={o.orderNo}>
+                  <td className={styles.mono}>{o.orderNo}</td>
+                  <td>
+                    {o.user.name}
+                    <div className={styles.muted}>{o.user.email}</div>
+                  </td>
+                  <td>{o.items.map((i) => i.title).join("、")}</td>
+                  <td>
+                    <Badge tone={statusTone[o.status]}>{t(`status_${o.status}`)}</Badge>
+                  </td>
+                  <td>{o.provider ? t(`provider_${o.provider}`) : "—"}</td>
+                  <td className={styles.num}>{formatFen(o.totalFen, locale)}</td>
+                  <td className={styles.muted}>{o.createdAt.toLocaleString(locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page} perPage={PER_PAGE} total={total} basePath="/admin/orders" params={{ q: filter.q, status: filter.status, provider: filter.provider }} />
+    </>
+  );
+});
