@@ -3,6 +3,9 @@ import "server-only";
 import type { Job } from "bullmq";
 import { notificationSender } from "@/lib/notify/senders";
 import { redis, key } from "@/lib/redis";
+import { invalidateTags } from "@/lib/cache";
+import { CATALOGUE_TAGS } from "@/lib/catalogue/tags";
+import { reindexAll } from "@/lib/search";
 import type { JobPayloads } from "./queues";
 
 type Handler<N extends keyof JobPayloads> = (job: Job<JobPayloads[N]>) => Promise<unknown>;
@@ -16,6 +19,12 @@ export const handlers: Handlers = {
     const at = new Date().toISOString();
     await redis().set(key("worker", "heartbeat"), JSON.stringify({ at, jobId: job.id }), { ex: WORKER_HEARTBEAT_TTL_SECONDS });
     return { at };
+  },
+  /** Rebuilds the search index from the courses, then drops cached lists and search results built from the old one. */
+  "maintenance:search-reindex": async () => {
+    const result = await reindexAll();
+    await invalidateTags([CATALOGUE_TAGS.courses]);
+    return result;
   },
   /** Delivers one text message or email; a sender that throws (gateway down, non-2xx) makes BullMQ retry. */
   "notifications:send": async (job) => {

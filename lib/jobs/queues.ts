@@ -17,6 +17,8 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface JobPayloads {
   "maintenance:heartbeat": Record<string, never>;
+  /** Rebuilds every course's search document (lib/search). */
+  "maintenance:search-reindex": Record<string, never>;
   "notifications:send": Message;
 }
 

@@ -30,7 +30,12 @@ export async function startWorker(opts: { schedule?: boolean } = {}): Promise<Ru
   });
 
   if (opts.schedule ?? true) {
-    await queue(QUEUES.maintenance).upsertJobScheduler("heartbeat", { every: 30_000 }, { name: "heartbeat", data: {} });
+    const maintenance = queue(QUEUES.maintenance);
+    await maintenance.upsertJobScheduler("heartbeat", { every: 30_000 }, { name: "heartbeat", data: {} });
+    // The search index is kept current on every save; a nightly rebuild and one when workers start (once per
+    // ten minutes however many start) repair anything a failed save or a restore left behind.
+    await maintenance.upsertJobScheduler("search-reindex", { pattern: "30 4 * * *", tz: "UTC" }, { name: "search-reindex", data: {} });
+    await maintenance.add("search-reindex", {}, { jobId: `search-reindex-start-${Math.floor(Date.now() / 600_000)}` });
   }
   log.info({ queues: Object.values(QUEUES) }, "worker started");
 
