@@ -3,9 +3,22 @@
 import type { Resource } from "./types";
 
 export const RESOURCES: readonly Resource[] = [
+  {"key":"ACTION roles.create","kind":"action","method":"ACTION","route":"roles.create","category":"permissions","nameZh":"新建角色","nameEn":"Create a role","roles":["super_admin"],"file":"lib/rbac/admin-role-actions.ts","symbol":"createRoleAction"},
+  {"key":"ACTION roles.delete","kind":"action","method":"ACTION","route":"roles.delete","category":"permissions","nameZh":"删除角色","nameEn":"Delete a role","roles":["super_admin"],"file":"lib/rbac/admin-role-actions.ts","symbol":"deleteRoleAction"},
+  {"key":"ACTION roles.setPermissions","kind":"action","method":"ACTION","route":"roles.setPermissions","category":"permissions","nameZh":"设置角色权限","nameEn":"Set a role's permissions","roles":["super_admin"],"file":"lib/rbac/admin-role-actions.ts","symbol":"setRolePermissionsAction"},
+  {"key":"ACTION roles.update","kind":"action","method":"ACTION","route":"roles.update","category":"permissions","nameZh":"编辑角色名称","nameEn":"Rename a role","roles":["super_admin"],"file":"lib/rbac/admin-role-actions.ts","symbol":"updateRoleAction"},
+  {"key":"ACTION users.setDisabled","kind":"action","method":"ACTION","route":"users.setDisabled","category":"permissions","nameZh":"停用或启用用户","nameEn":"Disable or enable users","roles":["super_admin"],"file":"lib/rbac/admin-user-actions.ts","symbol":"setUserDisabled"},
+  {"key":"ACTION users.setRoles","kind":"action","method":"ACTION","route":"users.setRoles","category":"permissions","nameZh":"分配用户角色","nameEn":"Assign user roles","roles":["super_admin"],"file":"lib/rbac/admin-user-actions.ts","symbol":"setUserRoles"},
   {"key":"GET /admin","kind":"page","method":"GET","route":"/admin","category":"other","nameZh":"后台首页","nameEn":"Admin home","roles":["content_admin","course_admin","marketing_admin","order_admin"],"file":"app/(admin)/admin/page.tsx"},
+  {"key":"GET /admin/audit","kind":"page","method":"GET","route":"/admin/audit","category":"permissions","nameZh":"审计日志","nameEn":"Audit log","roles":["super_admin"],"file":"app/(admin)/admin/audit/page.tsx"},
   {"key":"GET /admin/courses","kind":"page","method":"GET","route":"/admin/courses","category":"courses","nameZh":"课程管理","nameEn":"Courses","roles":["course_admin"],"file":"app/(admin)/admin/courses/page.tsx"},
   {"key":"GET /admin/orders","kind":"page","method":"GET","route":"/admin/orders","category":"orders","nameZh":"订单管理","nameEn":"Orders","roles":["order_admin"],"file":"app/(admin)/admin/orders/page.tsx"},
+  {"key":"GET /admin/resources","kind":"page","method":"GET","route":"/admin/resources","category":"permissions","nameZh":"资源列表","nameEn":"Resources","roles":["super_admin"],"file":"app/(admin)/admin/resources/page.tsx"},
+  {"key":"GET /admin/roles","kind":"page","method":"GET","route":"/admin/roles","category":"permissions","nameZh":"角色管理","nameEn":"Roles","roles":["super_admin"],"file":"app/(admin)/admin/roles/page.tsx"},
+  {"key":"GET /admin/roles/[id]","kind":"page","method":"GET","route":"/admin/roles/[id]","category":"permissions","nameZh":"编辑角色","nameEn":"Edit a role","roles":["super_admin"],"file":"app/(admin)/admin/roles/[id]/page.tsx"},
+  {"key":"GET /admin/roles/new","kind":"page","method":"GET","route":"/admin/roles/new","category":"permissions","nameZh":"新建角色页面","nameEn":"New role page","roles":["super_admin"],"file":"app/(admin)/admin/roles/new/page.tsx"},
+  {"key":"GET /admin/users","kind":"page","method":"GET","route":"/admin/users","category":"permissions","nameZh":"用户管理","nameEn":"Users","roles":["super_admin"],"file":"app/(admin)/admin/users/page.tsx"},
+  {"key":"GET /admin/users/[id]","kind":"page","method":"GET","route":"/admin/users/[id]","category":"permissions","nameZh":"用户详情","nameEn":"User detail","roles":["super_admin"],"file":"app/(admin)/admin/users/[id]/page.tsx"},
   {"key":"GET /api/v1/admin/courses","kind":"api","method":"GET","route":"/api/v1/admin/courses","category":"courses","nameZh":"课程列表接口","nameEn":"Course list API","roles":["course_admin"],"file":"app/api/v1/admin/courses/route.ts"},
   {"key":"GET /api/v1/admin/orders","kind":"api","method":"GET","route":"/api/v1/admin/orders","category":"orders","nameZh":"订单列表接口","nameEn":"Order list API","roles":["order_admin"],"file":"app/api/v1/admin/orders/route.ts"},
 ];

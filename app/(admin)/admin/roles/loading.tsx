@@ -1,0 +1,3 @@
+import { AdminListLoading } from "@/components/admin/roles/admin-loading";
+
+export default AdminListLoading;
