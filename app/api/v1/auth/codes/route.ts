@@ -1,18 +1,13 @@
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import { db } from "@/db";
 import { users } from "@/db/schema";
-import { CODE_TTL_SECONDS, codePurposes, issueCode } from "@/lib/auth/codes";
-import { identifierSchema, type Identifier } from "@/lib/auth/identifiers";
+import { codeRequestSchema } from "@/lib/auth/code-request";
+import { CODE_TTL_SECONDS, issueCode } from "@/lib/auth/codes";
+import type { Identifier } from "@/lib/auth/identifiers";
 import { apiRoute, clientIp, readJson } from "@/lib/http/api";
 import { localeCookieName, resolveLocale, type AppLocale } from "@/lib/i18n/config";
 
 export const dynamic = "force-dynamic";
-
-const requestSchema = z.object({
-  purpose: z.enum(codePurposes, { error: "Purpose must be sign_up or reset_password." }),
-  target: identifierSchema,
-});
 
 async function findAccount(target: Identifier): Promise<{ locale: AppLocale } | undefined> {
   const column = target.kind === "email" ? users.email : users.mobile;
@@ -38,7 +33,7 @@ function cookieLocale(request: Request): string | undefined {
  * the status nor a 429 tells a caller who has an account.
  */
 export const POST = apiRoute(async (request: Request) => {
-  const { purpose, target } = await readJson(request, requestSchema);
+  const { purpose, target } = await readJson(request, codeRequestSchema);
   await issueCode({
     purpose,
     target: target.value,

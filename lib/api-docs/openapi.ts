@@ -1,0 +1,207 @@
+// The OpenAPI 3.1 document of the public API (/api/v1/openapi.json, rendered at /api-docs), built from the
+// same zod schemas the route handlers validate with (zod 4's toJSONSchema), so it cannot drift from them.
+import "server-only";
+import { z } from "zod";
+import { tokenRequestSchema, API_TOKEN_TTL_SECONDS } from "@/lib/auth/api-tokens";
+import { codeRequestSchema } from "@/lib/auth/code-request";
+import {
+  categoryTreeResponseSchema,
+  courseDetailResponseSchema,
+  courseListQuerySchema,
+  courseListResponseSchema,
+  errorResponseSchema,
+  suggestionQuerySchema,
+  suggestionResponseSchema,
+} from "@/lib/catalogue/api-schemas";
+
+type JsonSchema = Record<string, unknown>;
+
+export interface OpenApiParameter {
+  name: string;
+  in: "query" | "path" | "header";
+  required: boolean;
+  description?: string;
+  schema: JsonSchema;
+}
+
+export interface OpenApiOperation {
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  security?: Array<Record<string, string[]>>;
+  parameters?: OpenApiParameter[];
+  requestBody?: { required: boolean; content: { "application/json": { schema: JsonSchema } } };
+  responses: Record<string, { description: string; headers?: Record<string, { description: string; schema: JsonSchema }>; content?: { "application/json": { schema: JsonSchema } } }>;
+}
+
+export interface OpenApiDocument {
+  openapi: "3.1.0";
+  info: { title: string; version: string; description: string };
+  servers: Array<{ url: string }>;
+  tags: Array<{ name: string; description: string }>;
+  paths: Record<string, Partial<Record<"get" | "post" | "put" | "patch" | "delete", OpenApiOperation>>>;
+  components: { schemas: Record<string, JsonSchema>; securitySchemes: Record<string, JsonSchema> };
+}
+
+/** A zod schema as JSON Schema for a document (no $schema key; input or output side). */
+function schema(s: z.ZodType, io: "input" | "output" = "output"): JsonSchema {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io, unrepresentable: "any", target: "draft-2020-12" }) as JsonSchema;
+  return rest;
+}
+
+/** Each property of an object schema's input side as a query parameter. */
+function queryParameters(s: z.ZodType): OpenApiParameter[] {
+  const json = schema(s, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, prop]) => {
+    const { description, ...rest } = prop as { description?: string };
+    return { name, in: "query", required: json.required?.includes(name) ?? false, ...(description ? { description } : {}), schema: rest };
+  });
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: string) => ({ "application/json": { schema: ref(name) } });
+const error = (description: string) => ({ description, content: json("Error") });
+const cacheControl = { "Cache-Control": { description: "Public answers may be cached for 2 seconds.", schema: { type: "string" } } };
+
+export function openApiDocument(): OpenApiDocument {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Xuefu API",
+      version: "1.0.0",
+      description:
+        "The public catalogue of Xuefu (学府) and account access for other clients. JSON throughout; money is an integer number of fen (1/100 yuan). " +
+        "Errors answer {\"error\": {\"code\", \"message\", \"details\"}}: 400 for unknown, repeated or malformed parameters, 422 for values that are not allowed (with field errors), 404 for unknown resources.",
+    },
+    servers: [{ url: "/" }],
+    tags: [
+      { name: "Catalogue", description: "Courses, categories and search; public, no token needed." },
+      { name: "Accounts", description: "API tokens, the signed-in account and its sessions." },
+      { name: "Operations", description: "Health of the service." },
+    ],
+    paths: {
+      "/api/v1/courses": {
+        get: {
+          operationId: "listCourses",
+          summary: "List published courses",
+          description: "Filter, search, sort and page the catalogue. The Link header names the first, previous, next and last pages.",
+          tags: ["Catalogue"],
+          parameters: queryParameters(courseListQuerySchema),
+          responses: {
+            "200": { description: "One page of courses.", headers: { ...cacheControl, Link: { description: "RFC 8288 page links.", schema: { type: "string" } } }, content: json("CourseList") },
+            "400": error("An unknown, repeated or malformed parameter."),
+            "422": error("A parameter value that is not allowed, or an unknown category."),
+          },
+        },
+      },
+      "/api/v1/courses/{idOrSlug}": {
+        get: {
+          operationId: "getCourse",
+          summary: "One published course with its syllabus",
+          tags: ["Catalogue"],
+          parameters: [{ name: "idOrSlug", in: "path", required: true, description: "The course's numeric id or its slug.", schema: { type: "string", pattern: "^([1-9][0-9]{0,15}|[a-z0-9][a-z0-9-]{0,127})$" } }],
+          responses: { "200": { description: "The course.", headers: cacheControl, content: json("CourseDetail") }, "404": error("No published course has this id or slug.") },
+        },
+      },
+      "/api/v1/categories": {
+        get: {
+          operationId: "listCategories",
+          summary: "The category tree",
+          tags: ["Catalogue"],
+          responses: { "200": { description: "Top-level categories with their subcategories.", headers: cacheControl, content: json("CategoryTree") }, "400": error("An unknown parameter.") },
+        },
+      },
+      "/api/v1/search/suggestions": {
+        get: {
+          operationId: "suggest",
+          summary: "Suggestions as one types",
+          description: "Tags and course titles completing the text typed so far (its last word as a prefix).",
+          tags: ["Catalogue"],
+          parameters: queryParameters(suggestionQuerySchema),
+          responses: {
+            "200": { description: "Suggestions, tags first.", headers: cacheControl, content: json("Suggestions") },
+            "400": error("An unknown, repeated or malformed parameter."),
+            "422": error("A missing or too long q, or a limit out of range."),
+          },
+        },
+      },
+      "/api/v1/openapi.json": {
+        get: { operationId: "openApiDocument", summary: "This document", tags: ["Operations"], responses: { "200": { description: "The OpenAPI 3.1 document." } } },
+      },
+      "/api/v1/tokens": {
+        post: {
+          operationId: "createToken",
+          summary: "Get an API token",
+          description: `Exchanges a login (email or mobile) and password for a bearer token valid ${API_TOKEN_TTL_SECONDS} seconds. Attempts are limited per account and per address.`,
+          tags: ["Accounts"],
+          requestBody: { required: true, content: { "application/json": { schema: schema(tokenRequestSchema, "input") } } },
+          responses: {
+            "201": { description: "The token.", content: json("Token") },
+            "400": error("The body is not JSON."),
+            "401": error("The login or the password is wrong."),
+            "403": error("The account is disabled."),
+            "422": error("A missing or invalid field."),
+            "429": error("Too many attempts; see Retry-After."),
+          },
+        },
+      },
+      "/api/v1/me": {
+        get: {
+          operationId: "getMe",
+          summary: "The account of the token's bearer",
+          tags: ["Accounts"],
+          security: [{ bearer: [] }],
+          responses: { "200": { description: "The account.", content: json("Me") }, "401": error("No token, or an expired, revoked or forged one.") },
+        },
+      },
+      "/api/v1/me/sessions": {
+        delete: {
+          operationId: "signOutEverywhere",
+          summary: "Sign out everywhere",
+          description: "Ends every browser session and API token of the account, this one included.",
+          tags: ["Accounts"],
+          security: [{ bearer: [] }],
+          responses: { "204": { description: "Signed out everywhere." }, "401": error("No valid token.") },
+        },
+      },
+      "/api/v1/auth/codes": {
+        post: {
+          operationId: "sendCode",
+          summary: "Send a verification code",
+          description: "Sends a sign-up or password-reset code by SMS or email. The answer is the same whether or not an account exists.",
+          tags: ["Accounts"],
+          requestBody: { required: true, content: { "application/json": { schema: schema(codeRequestSchema, "input") } } },
+          responses: {
+            "202": { description: "Accepted for sending.", content: json("CodeSent") },
+            "400": error("The body is not JSON."),
+            "422": error("An unknown purpose or an invalid email or mobile number."),
+            "429": error("Too many codes; see Retry-After."),
+          },
+        },
+      },
+      "/api/health": {
+        get: {
+          operationId: "health",
+          summary: "Health check",
+          tags: ["Operations"],
+          responses: { "200": { description: "Everything answers.", content: json("Health") }, "503": { description: "A dependency is down.", content: json("Health") } },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        CourseList: schema(courseListResponseSchema),
+        CourseDetail: schema(courseDetailResponseSchema),
+        CategoryTree: schema(categoryTreeResponseSchema),
+        Suggestions: schema(suggestionResponseSchema),
+        Error: schema(errorResponseSchema),
+        Token: schema(z.object({ access_token: z.string(), token_type: z.literal("Bearer"), expires_in: z.int() })),
+        Me: schema(z.object({ id: z.int(), name: z.string(), roles: z.array(z.string()) })),
+        CodeSent: schema(z.object({ sent: z.literal(true), expires_in: z.int() })),
+        Health: schema(z.object({ status: z.enum(["ok", "degraded"]), db: z.enum(["ok", "down"]), redis: z.enum(["ok", "down"]) })),
+      },
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
+    },
+  };
+}
