@@ -1,0 +1,3 @@
+import { UsersLoading } from "@/components/admin/users/users-loading";
+
+export default UsersLoading;
