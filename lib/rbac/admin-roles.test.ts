@@ -10,7 +10,7 @@ import { signInAs } from "@/test/request-context";
 import { createRoleAction, deleteRoleAction, setRolePermissionsAction, updateRoleAction } from "./admin-role-actions";
 import { findRoleWithGrants, listRolesWithCounts, permissionsByCategory, permissionsWithRoles } from "./admin-roles";
 import { effectivePermissions, invalidatePermissions } from "./permissions";
-import { initialRoleFormState, type RoleFormState } from "./role-admin-rules";
+import { initialRoleFormState } from "./role-admin-rules";
 import { SUPER_ADMIN } from "./types";
 
 vi.mock("next/headers", () => import("@/test/request-context"));
