@@ -21,6 +21,9 @@ export default defineConfig({
     // Two cores: integration files share one database, so run files one at a time.
     fileParallelism: false,
     allowOnly: !process.env.CI,
-    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" },
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses; let Vite resolve it.
+    server: { deps: { inline: ["next-auth"] } },
+    // forbidden() and unauthorized() need the flag next.config.js sets for the app.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" },
   },
 });

@@ -2,9 +2,21 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { auth } from "@/lib/auth/auth";
 import { signOutAction } from "@/lib/auth/actions";
+import { decide } from "@/lib/rbac/decide";
+import { effectivePermissions } from "@/lib/rbac/permissions";
 import styles from "./site-header.module.css";
 
-/** "Sign in" for visitors; the learner's name (a link to the account settings) and a sign-out button once signed in. */
+/** Whether the admin home is open to this user (cached permissions; a failure just hides the link). */
+async function canOpenAdmin(userId: number): Promise<boolean> {
+  if (!Number.isSafeInteger(userId) || userId <= 0) return false;
+  const effective = await effectivePermissions(userId).catch(() => null);
+  return effective !== null && decide({ userId, permissions: effective.permissions }, "GET", "/admin").outcome === "allow";
+}
+
+/**
+ * "Sign in" for visitors; once signed in, the person's name (a link to the account settings), a link to
+ * /admin for those whose roles open it, and a sign-out button.
+ */
 export async function AccountMenu() {
   const t = await getTranslations("Header");
   const session = await auth().catch(() => null);
@@ -19,8 +31,14 @@ export async function AccountMenu() {
       </Link>
     );
   }
+  const admin = await canOpenAdmin(Number(session.user.id));
   return (
     <form action={signOutAction} className={styles.account} data-testid="account-menu">
+      {admin ? (
+        <Link href="/admin" className={styles.accountName} data-testid="admin-link">
+          {t("admin")}
+        </Link>
+      ) : null}
       <Link href="/account" className={styles.accountName} data-testid="account-link">
         {session.user.name}
       </Link>

@@ -48,6 +48,8 @@ export interface Resource {
   roles: readonly BuiltinRole[];
   /** Where it is declared, relative to the project root. */
   file: string;
+  /** For a server action: the name it is exported under from `file`. */
+  symbol?: string;
 }
 
 export const resourceKey = (method: ResourceMethod, route: string): string => `${method} ${route}`;

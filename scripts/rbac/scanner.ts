@@ -99,8 +99,9 @@ function literal(node: ts.Expression | undefined): string | undefined {
   return node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : undefined;
 }
 
-function makeResource(kind: ResourceKind, method: ResourceMethod, route: string, decl: ResourceDeclaration, file: string): Resource {
-  return { key: resourceKey(method, route), kind, method, route, category: decl.category, nameZh: decl.zh, nameEn: decl.en, roles: [...decl.roles].sort(), file };
+function makeResource(kind: ResourceKind, method: ResourceMethod, route: string, decl: ResourceDeclaration, file: string, symbol?: string): Resource {
+  const resource: Resource = { key: resourceKey(method, route), kind, method, route, category: decl.category, nameZh: decl.zh, nameEn: decl.en, roles: [...decl.roles].sort(), file };
+  return symbol ? { ...resource, symbol } : resource;
 }
 
 function scanPage(source: ts.SourceFile, rel: string, url: string, out: ScanResult): void {
@@ -170,7 +171,7 @@ function scanActions(source: ts.SourceFile, rel: string, out: ScanResult): void 
       }
       if (!adminModule) out.errors.push(`${rel}: adminAction "${actionName}" lives outside an admin action module (put it in lib/<domain>/admin-actions.ts)`);
       const decl = readDeclaration(call.arguments[1], `${rel} ${name}`, out.errors);
-      if (decl) out.resources.push(makeResource("action", "ACTION", actionName, decl, rel));
+      if (decl) out.resources.push(makeResource("action", "ACTION", actionName, decl, rel, name));
     }
   }
 }
