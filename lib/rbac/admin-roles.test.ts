@@ -6,7 +6,7 @@ import { and, count, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { auditLog, permissions, rolePermissions, roles, userRoles, users } from "@/db/schema";
-import { signInAs } from "@/test/request-context";
+import { signInAs, signOutOfRequest } from "@/test/request-context";
 import { createRoleAction, deleteRoleAction, setRolePermissionsAction, updateRoleAction } from "./admin-role-actions";
 import { findRoleWithGrants, listRolesWithCounts, permissionsByCategory, permissionsWithRoles } from "./admin-roles";
 import { effectivePermissions, invalidatePermissions } from "./permissions";
@@ -231,6 +231,14 @@ describe("without the permission", () => {
       expect([await roleCount(), await auditCount()]).toEqual(before);
     });
   }
+
+  it("a visitor without a session is refused with 401, and nothing is written", async () => {
+    const calls = await attempts();
+    signOutOfRequest();
+    const before = [await roleCount(), await auditCount()];
+    for (const call of calls) await expect(call()).rejects.toMatchObject({ digest: "NEXT_HTTP_ERROR_FALLBACK;401" });
+    expect([await roleCount(), await auditCount()]).toEqual(before);
+  });
 
   it("a delegated role editor cannot grant or revoke permissions they do not hold", async () => {
     const editorRole = await newRole(["ACTION roles.setPermissions", "GET /admin/courses"]);
