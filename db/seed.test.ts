@@ -2,7 +2,8 @@ import { verify } from "@node-rs/argon2";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDb, db } from "./index";
-import { categories, courses, enrolments, roles, userRoles, users } from "./schema";
+import { parseOrderNo } from "@/lib/orders/order-no";
+import { categories, courses, enrolments, orderItems, orders, roles, userRoles, users } from "./schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seed } from "./seed";
 
 afterAll(async () => {
@@ -19,6 +20,25 @@ describe("the seed (on the test database that npm test seeded)", () => {
     expect(top.length).toBeGreaterThanOrEqual(8);
     expect(await count(users)).toBeGreaterThanOrEqual(300);
     expect(await count(enrolments)).toBeGreaterThan(300);
+  });
+
+  it("has paid every purchased enrolment with one order whose item snapshots the course", async () => {
+    const [purchased] = await db()
+      .select({ n: sql<number>`COUNT(*)` })
+      .from(enrolments)
+      .innerJoin(courses, eq(courses.id, enrolments.courseId))
+      .where(sql`${enrolments.source} = 'purchase' AND ${courses.priceFen} > 0 AND ${enrolments.createdAt} < NOW() - INTERVAL 1 MINUTE`);
+    const paid = await db().select().from(orders).where(eq(orders.status, "paid"));
+    expect(paid.length).toBeGreaterThan(100);
+    expect(paid.length).toBeGreaterThanOrEqual(Number(purchased?.n) - 5);
+    expect(new Set(paid.map((o) => o.orderNo)).size).toBe(paid.length);
+    for (const order of paid.slice(0, 50)) {
+      expect(parseOrderNo(order.orderNo)?.timeMs).toBe(order.createdAt.getTime());
+      expect(order.provider).not.toBeNull();
+      const items = await db().select().from(orderItems).where(eq(orderItems.orderId, order.id));
+      expect(items).toHaveLength(1);
+      expect(items[0]!.priceFen).toBe(order.totalFen);
+    }
   });
 
   it("is idempotent: a second run adds nothing", async () => {

@@ -21,7 +21,8 @@ import { hash } from "@node-rs/argon2";
 import { and, eq, inArray, ne, sql, type InferInsertModel } from "drizzle-orm";
 import type { MySqlTable } from "drizzle-orm/mysql-core";
 import type { Database } from "../index";
-import { categories, chapters, courses, enrolments, lessonProgress, lessons, roles, teachers, userRoles, users } from "../schema";
+import { formatOrderNo, MAX_SEQUENCE } from "../../lib/orders/order-no";
+import { categories, chapters, courses, enrolments, lessonProgress, lessons, orderItems, orders, roles, teachers, userRoles, users } from "../schema";
 import { TEACHERS } from "./content-catalogue";
 import { DEMO_ACCOUNTS, DEMO_LEARNER_EMAIL, DEMO_PASSWORD, LEARNER_COUNT, ROLES, learnerEmail } from "./content-people";
 import { COURSE_BLUEPRINTS, generateSeed, type SeedData } from "./generate";
@@ -199,6 +200,7 @@ async function writeLearners(tx: Tx, data: SeedData, passwordHash: string, demoI
     enrolments,
     data.enrolments.map((e) => ({ userId: userId(e.email), courseId: course(e.courseSlug).courseId, source: e.source, createdAt: e.createdAt })),
   );
+  await writeOrders(tx, data, userId, (slug) => course(slug).courseId);
   await insertAll(
     tx,
     lessonProgress,
@@ -208,6 +210,43 @@ async function writeLearners(tx: Tx, data: SeedData, passwordHash: string, demoI
       if (lessonId === undefined) throw new Error(`Seed: no lesson ${lessonIndex} in ${courseSlug}`);
       return { ...p, userId: userId(email), courseId, lessonId };
     }),
+  );
+}
+
+const PROVIDERS = ["alipay", "alipay", "wechat", "alipay", "wechat", "wechat", "unionpay", "alipay", "wechat", "alipay"] as const;
+
+/**
+ * One paid order per purchased enrolment (paid a few minutes before the enrolment, at the member price for
+ * every fourth, the list price otherwise), and an abandoned, closed order before every seventh of them.
+ */
+async function writeOrders(tx: Tx, data: SeedData, userId: (email: string) => number, courseId: (slug: string) => number): Promise<void> {
+  const bySlug = new Map(data.courses.map((c) => [c.slug, c]));
+  let sequence = 0;
+  const nextNo = (time: Date) => formatOrderNo(time.getTime(), 0, (sequence = (sequence + 1) % (MAX_SEQUENCE + 1)));
+  const rows: Array<{ order: InferInsertModel<typeof orders>; courseId: number; title: string }> = [];
+  data.enrolments.forEach((e, i) => {
+    const course = bySlug.get(e.courseSlug);
+    if (e.source !== "purchase" || !course || course.priceFen === 0) return;
+    const price = i % 4 === 0 && course.memberPriceFen !== null && course.memberPriceFen !== undefined ? course.memberPriceFen : course.priceFen;
+    const paidAt = new Date(e.createdAt.getTime() - 60_000);
+    const placed = new Date(paidAt.getTime() - (2 + (i % 9)) * 60_000);
+    const base = { userId: userId(e.email), totalFen: price };
+    if (i % 7 === 0) {
+      const abandoned = new Date(placed.getTime() - 86_400_000);
+      rows.push({ order: { ...base, orderNo: nextNo(abandoned), status: "closed", createdAt: abandoned, updatedAt: new Date(abandoned.getTime() + 1_800_000) }, courseId: courseId(e.courseSlug), title: course.title });
+    }
+    rows.push({ order: { ...base, orderNo: nextNo(placed), status: "paid", provider: PROVIDERS[i % PROVIDERS.length], paidAt, createdAt: placed, updatedAt: paidAt }, courseId: courseId(e.courseSlug), title: course.title });
+  });
+  await insertAll(tx, orders, rows.map((r) => r.order));
+  const ids = new Map<string, number>();
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const numbers = rows.slice(i, i + CHUNK).map((r) => r.order.orderNo);
+    for (const row of await tx.select({ id: orders.id, orderNo: orders.orderNo }).from(orders).where(inArray(orders.orderNo, numbers))) ids.set(row.orderNo, row.id);
+  }
+  await insertAll(
+    tx,
+    orderItems,
+    rows.map((r) => ({ orderId: need(ids, r.order.orderNo, "order"), courseId: r.courseId, titleSnapshot: r.title, priceFen: r.order.totalFen, createdAt: r.order.createdAt })),
   );
 }
 
@@ -243,5 +282,13 @@ export async function seed(db: Database, opts: { nodeEnv: string; log?: (msg: st
     await writeLearners(tx, data, passwordHash, demoIds, courseIds);
     return true;
   });
+  // The search index is derived data: rebuild it so search finds exactly what was seeded, then drop cached
+  // catalogue reads (Redis may be down while seeding; the caches' short lifetimes cover that case).
+  const { reindexAll } = await import("../../lib/search");
+  const { indexed } = await reindexAll();
+  log(`Search index rebuilt (${indexed} courses).`);
+  const { invalidateTags } = await import("../../lib/cache");
+  const { CATALOGUE_TAGS } = await import("../../lib/catalogue/tags");
+  await invalidateTags(Object.values(CATALOGUE_TAGS)).catch(() => log("Redis unavailable: cached catalogue reads expire on their own."));
   return { ...(await counts(db)), created };
 }

@@ -42,13 +42,13 @@ describe("GET /api/v1/courses", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("public, max-age=2, s-maxage=2");
     const { data, meta } = await body(response, courseListResponseSchema);
-    const [{ n }] = (await db().execute(`SELECT COUNT(*) AS n FROM courses WHERE status = 'published'`))[0] as unknown as Array<{ n: number }>;
-    expect(meta).toEqual({ page: 1, per_page: 20, total: Number(n), sortby: "newest", order: "desc" });
+    const [row] = (await db().execute(`SELECT COUNT(*) AS n FROM courses WHERE status = 'published'`))[0] as unknown as Array<{ n: number }>;
+    expect(meta).toEqual({ page: 1, per_page: 20, total: Number(row?.n), sortby: "newest", order: "desc" });
     expect(data).toHaveLength(20);
     const dates = data.map((c) => c.published_at!);
     expect([...dates].sort().reverse()).toEqual(dates);
     expect(response.headers.get("link")).toContain('rel="next"');
-    expect(response.headers.get("link")).toContain(`page=${Math.ceil(Number(n) / 20)}&per_page=20>; rel="last"`);
+    expect(response.headers.get("link")).toContain(`page=${Math.ceil(Number(row?.n) / 20)}&per_page=20>; rel="last"`);
   });
 
   it("pages without overlap and caps per_page at 100", async () => {
