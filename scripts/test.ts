@@ -12,6 +12,8 @@ import { prepareTestServices } from "./local/test-env";
 
 const log = (msg: string) => console.log(`\n[test] ${msg}`);
 const mode = (process.argv[2] ?? "all") as "all" | "unit" | "e2e";
+/** `npm run test:e2e -- e2e/admin-access.spec.ts` or `npm run test:unit -- lib/rbac`: run only those files. */
+const only = process.argv.slice(3);
 const p = profile("test");
 const reports = path.join(p.dataDir, "reports");
 const bin = (name: string) => path.join(projectRoot, "node_modules", ".bin", name);
@@ -45,7 +47,7 @@ function readJson<T>(file: string): T | null {
 async function unit(env: NodeJS.ProcessEnv): Promise<void> {
   const out = path.join(reports, "vitest.json");
   fs.rmSync(out, { force: true });
-  await run("vitest", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], env);
+  await run("vitest", bin("vitest"), ["run", ...only, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], env);
   const r = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(out);
   if (!r) return void failures.push("vitest (no report)");
   tally.passed += r.numPassedTests;
@@ -74,7 +76,7 @@ async function e2e(env: NodeJS.ProcessEnv): Promise<void> {
     const out = path.join(reports, "playwright.json");
     fs.rmSync(out, { force: true });
     // The suite gets the app's settings too: some tests start a second instance beside the first.
-    await run("playwright", bin("playwright"), ["test"], { ...appEnv, E2E_BASE_URL: `http://localhost:${E2E_PORT}`, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+    await run("playwright", bin("playwright"), ["test", ...only], { ...appEnv, E2E_BASE_URL: `http://localhost:${E2E_PORT}`, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
     const r = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(out);
     if (!r) return void failures.push("playwright (no report)");
     tally.passed += r.stats.expected + r.stats.flaky;
