@@ -1,11 +1,33 @@
 // npm run dev — the whole product on this machine: private MariaDB and Redis (unless configured elsewhere),
 // migrations, demo data, the job worker and the Next.js dev server on http://localhost:3000.
+import fs from "node:fs";
+import path from "node:path";
 import { loadEnvConfig } from "@next/env";
 import { startChild, startWorkerProcess, nextBin, stopChildren, type Child } from "./local/children";
 import { projectRoot } from "./local/profile";
 import { startServices } from "./local/services";
+import { GENERATED_FILE, renderGenerated, scan } from "./rbac/scanner";
 
 const log = (msg: string) => console.log(`[dev] ${msg}`);
+
+/**
+ * Re-reads the admin guards so a page or action added since the last run is registered before the migrations
+ * sync the permission list. (While the dev server runs, `npm run rbac:scan` does the same; an unregistered
+ * resource is refused to everyone until then.)
+ */
+function refreshAdminResources(): void {
+  const result = scan(projectRoot);
+  if (result.errors.length > 0) {
+    log(`Admin resources with problems (they stay refused until fixed):\n  ${result.errors.join("\n  ")}`);
+    return;
+  }
+  const file = path.join(projectRoot, GENERATED_FILE);
+  const text = renderGenerated(result.resources);
+  if (fs.readFileSync(file, "utf8") !== text) {
+    fs.writeFileSync(file, text);
+    log(`Admin resource list updated (${result.resources.length} resources).`);
+  }
+}
 
 async function prepare(): Promise<NodeJS.ProcessEnv> {
   loadEnvConfig(projectRoot, true);
@@ -15,6 +37,7 @@ async function prepare(): Promise<NodeJS.ProcessEnv> {
 
   const { parseEnv } = await import("@/lib/config/env");
   parseEnv(env);
+  refreshAdminResources();
   const { db, pool, closeDb } = await import("@/db");
   const { runMigrations } = await import("@/db/migrate");
   const { seed, DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("@/db/seed");
