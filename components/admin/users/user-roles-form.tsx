@@ -4,10 +4,13 @@ import { useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { setUserRoles } from "@/lib/rbac/admin-user-actions";
-import { initialUserAdminState } from "@/lib/rbac/user-admin-rules";
+import type { UserAdminState } from "@/lib/rbac/user-admin-rules";
 import { ActionMessage } from "./action-message";
 import styles from "./users.module.css";
 
+
+// (user-admin-rules.ts is server-only: only its types come here.)
+const initial: UserAdminState = { ok: null };
 export interface RoleChoice {
   key: string;
   nameZh: string;
@@ -18,8 +21,9 @@ export interface RoleChoice {
 export function UserRolesForm({ userId, userName, roles, assigned }: { userId: number; userName: string; roles: RoleChoice[]; assigned: string[] }) {
   const t = useTranslations("AdminUserDetail");
   const locale = useLocale();
-  const [state, action, pending] = useActionState(setUserRoles, initialUserAdminState);
-  // The form re-mounts its checkboxes when the saved roles change (key), so a refused change snaps back.
+  const [state, action, pending] = useActionState(setUserRoles, initial);
+  // React resets a form after its action runs, so the boxes go back to what is stored (defaultChecked) even
+  // after a refused change; the key re-mounts them when the stored roles themselves change.
   return (
     <form action={action} className={styles.fieldset} key={assigned.join()}>
       <input type="hidden" name="userId" value={userId} />

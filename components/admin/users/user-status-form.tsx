@@ -5,13 +5,16 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { setUserDisabled } from "@/lib/rbac/admin-user-actions";
-import { initialUserAdminState, type UserAdminState } from "@/lib/rbac/user-admin-rules";
+import type { UserAdminState } from "@/lib/rbac/user-admin-rules";
 import { ActionMessage } from "./action-message";
 import styles from "./users.module.css";
 
+
+// (user-admin-rules.ts is server-only: only its types come here.)
+const initial: UserAdminState = { ok: null };
 export function UserStatusForm({ userId, userName, disabled, isSelf }: { userId: number; userName: string; disabled: boolean; isSelf: boolean }) {
   const t = useTranslations("AdminUserDetail");
-  const [state, action, pending] = useActionState(setUserDisabled, initialUserAdminState);
+  const [state, action, pending] = useActionState(setUserDisabled, initial);
   // The confirmation is open while no newer answer has arrived than the one shown when it was opened.
   const [openedAt, setOpenedAt] = useState<UserAdminState | null>(null);
   const confirming = openedAt === state;

@@ -1,0 +1,4 @@
+"use client";
+import { UsersError } from "@/components/admin/users/users-error";
+
+export default UsersError;
