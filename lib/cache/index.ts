@@ -13,6 +13,7 @@
 // If Redis is down the loader runs directly: the site stays up on MySQL alone.
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
+import { env } from "@/lib/config/env";
 import { logger } from "@/lib/log";
 import { key, redis } from "@/lib/redis";
 
@@ -195,8 +196,9 @@ export function cache(): Cache {
   return holder.__xuefuCache;
 }
 
-/** Read-through `cache().get`. */
+/** Read-through `cache().get`; with CATALOGUE_CACHE=off every read goes to the loader. */
 export function cached<T>(name: string, options: CacheOptions, load: () => Promise<T | null>): Promise<T | null> {
+  if (env().CATALOGUE_CACHE === "off") return load();
   return cache().get(name, options, load);
 }
 

@@ -29,6 +29,8 @@ const schema = z.object({
     .string()
     .regex(/^[a-z0-9:_-]{1,32}$/, "REDIS_KEY_PREFIX may hold only a-z, 0-9, ':', '_' and '-' (at most 32)")
     .default("xuefu"),
+  /** "off" sends every catalogue read to MySQL (the benchmark's uncached path; an escape hatch in an incident). */
+  CATALOGUE_CACHE: z.enum(["on", "off"]).default("on"),
   AUTH_SECRET: z.string({ error: "AUTH_SECRET is not set" }).min(32, "AUTH_SECRET must be at least 32 characters"),
   /** JSON array of RSA private keys as JWKs, newest first; the first signs, the rest still verify. */
   AUTH_JWT_KEYS: z
