@@ -71,7 +71,8 @@ test("the super admin creates a role, grants it a permission, sees it on the res
   await page.getByLabel(zh.AdminAudit.targetId).fill(String(roleId));
   await page.getByRole("button", { name: zh.AdminCommon.filter }).click();
   await page.waitForURL(/action=ACTION\+roles\./);
-  const rows = page.getByTestId("audit-table").locator("tbody tr");
+  // Direct rows only: each row's before/after is a table of its own.
+  const rows = page.getByTestId("audit-table").locator(":scope > tbody > tr");
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(0)).toHaveAttribute("data-action", "ACTION roles.delete");
   await expect(rows.nth(1)).toHaveAttribute("data-action", "ACTION roles.setPermissions");
@@ -83,6 +84,13 @@ test("the super admin creates a role, grants it a permission, sees it on the res
   await rows.nth(1).getByText(zh.AdminAudit.details).click();
   const added = rows.nth(1).locator("tr[data-changed]", { hasText: "added" });
   await expect(added).toContainText('["GET /admin/orders"]');
+
+  // The deleted role's page, like a malformed id, is not found.
+  for (const id of [String(roleId), "abc", "1e3"]) {
+    await page.goto(`/admin/roles/${id}`);
+    await expect(page.getByRole("heading", { name: zh.States.notFoundTitle })).toBeVisible();
+    await expect(page.getByTestId("permission-matrix")).toHaveCount(0);
+  }
 });
 
 test("a course admin cannot open the role editor, the resource list or the audit log", async ({ page }) => {

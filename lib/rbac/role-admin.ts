@@ -7,6 +7,7 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
+import { logger } from "@/lib/log";
 import { permissions, rolePermissions, roles, userRoles } from "@/db/schema";
 import type { AdminContext } from "./guard";
 import { invalidatePermissions } from "./permissions";
@@ -39,6 +40,18 @@ async function refusals<T>(work: () => Promise<RoleWriteResult<T>>): Promise<Rol
     if (error instanceof Refused) return { ok: false, error: error.error, ...(error.count === undefined ? {} : { count: error.count }) };
     if (isDuplicateKey(error)) return { ok: false, error: "key_taken" };
     throw error;
+  }
+}
+
+/**
+ * After a commit: the change is made, so a Redis failure here must not be reported as a failed write. Until
+ * the epoch moves, instances may serve cached permissions for up to their TTL; the error is logged loudly.
+ */
+async function invalidateAfterCommit(context: Record<string, unknown>): Promise<void> {
+  try {
+    await invalidatePermissions();
+  } catch (error) {
+    logger.error({ err: error, ...context }, "role change committed but the permission caches could not be invalidated");
   }
 }
 
@@ -122,7 +135,7 @@ export async function setRolePermissions(admin: AdminContext, roleId: number, pe
     }),
   );
   // After the commit, so no instance recomputes from the old grants and caches them under the new epoch.
-  if (result.ok && (result.added.length > 0 || result.removed.length > 0)) await invalidatePermissions();
+  if (result.ok && (result.added.length > 0 || result.removed.length > 0)) await invalidateAfterCommit({ roleId, action: "roles.setPermissions" });
   return result;
 }
 
@@ -151,6 +164,6 @@ export async function deleteRole(admin: AdminContext, roleId: number, expectedUs
       return { ok: true as const, users: holders.length };
     }),
   );
-  if (result.ok) await invalidatePermissions();
+  if (result.ok) await invalidateAfterCommit({ roleId, action: "roles.delete" });
   return result;
 }
