@@ -15,21 +15,7 @@ import { effectivePermissions, invalidatePermissions } from "./permissions";
 import { SUPER_ADMIN } from "./types";
 import { changeUserDisabled, changeUserRoles, initialUserAdminState as initial, type UserAdminActor } from "./user-admin-rules";
 
-// Auth.js picks its cookie name from the request's protocol and assumes https when x-forwarded-proto is
-// missing (Next.js always sets it), so the stand-in request says http, as on the test server.
-vi.mock("next/headers", async () => {
-  const context = await import("@/test/request-context");
-  return {
-    ...context,
-    headers: async () => {
-      const h = await context.headers();
-      if (h.has("x-forwarded-proto")) return h;
-      const withProto = new Headers(h);
-      withProto.set("x-forwarded-proto", "http");
-      return withProto;
-    },
-  };
-});
+vi.mock("next/headers", () => import("@/test/request-context"));
 vi.mock("next/cache", () => import("@/test/request-context"));
 
 const FORBIDDEN = { digest: "NEXT_HTTP_ERROR_FALLBACK;403" };
