@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Breadcrumbs } from "@/components/catalogue/breadcrumbs";
+import { LessonBody } from "@/components/catalogue/lesson-body";
+import { clockDuration, LessonKindIcon, minutes } from "@/components/catalogue/lesson-meta";
+import styles from "@/components/catalogue/lesson.module.css";
+import { Syllabus } from "@/components/catalogue/syllabus";
+import { UnlockPanel } from "@/components/catalogue/unlock-panel";
+import { Badge } from "@/components/ui/badge";
+import { Container } from "@/components/ui/container";
+import { canOpen, currentUserId, lessonForViewer } from "@/lib/catalogue/enrolment-access";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string; lessonId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, lessonId } = await params;
+  // The title alone; whether the reader may open the lesson does not change it.
+  const view = await lessonForViewer(slug, lessonId, null);
+  if (!view) return {};
+  return { title: `${view.lesson.title} · ${view.course.title}`, robots: view.lesson.isFreePreview ? undefined : { index: false } };
+}
+
+export default async function LessonPage({ params }: Props) {
+  const { slug, lessonId } = await params;
+  const view = await lessonForViewer(slug, lessonId, await currentUserId());
+  if (!view) notFound();
+  const t = await getTranslations("Lesson");
+  const td = await getTranslations("CourseDetail");
+  const locale = await getLocale();
+  const { course, lesson, chapter } = view;
+  const coursePath = `/courses/${encodeURIComponent(course.slug)}`;
+  const lessonHref = (id: number) => `${coursePath}/lessons/${id}`;
+  const open = canOpen(view.access);
+
+  return (
+    <Container className={styles.page} data-testid="lesson-page" data-access={view.access}>
+      <Breadcrumbs
+        tone="light"
+        items={[
+          { label: td("allCourses"), href: "/courses" },
+          { label: course.title, href: coursePath },
+          { label: lesson.title },
+        ]}
+      />
+      <div className={styles.layout}>
+        <div className={styles.main}>
+          <header className={styles.head}>
+            <p className={styles.eyebrow}>{t("position", { chapter: chapter.title, number: view.number, total: course.lessonCount })}</p>
+            <h1 className={styles.title}>{lesson.title}</h1>
+            <p className={styles.meta}>
+              <span className={styles.kind}>
+                <LessonKindIcon kind={lesson.kind} />
+                {td(`kind_${lesson.kind}`)}
+              </span>
+              <span aria-hidden="true">·</span>
+              <span>{t("duration", { count: minutes(lesson.durationSeconds) })}</span>
+              {lesson.isFreePreview ? <Badge tone="success">{td("freePreview")}</Badge> : null}
+            </p>
+          </header>
+          {open ? (
+            <LessonBody kind={lesson.kind} title={lesson.title} duration={clockDuration(lesson.durationSeconds)} courseTitle={course.title} />
+          ) : (
+            <UnlockPanel course={course} access={view.access} returnTo={lessonHref(lesson.id)} locale={locale} />
+          )}
+          <nav className={styles.steps} aria-label={t("lessonNavigation")}>
+            {view.previous ? (
+              <Link href={lessonHref(view.previous.id)} rel="prev" className={styles.step} data-testid="previous-lesson">
+                <span className={styles.stepLabel}>{t("previous")}</span>
+                <span className={styles.stepTitle}>{view.previous.title}</span>
+              </Link>
+            ) : (
+              <span />
+            )}
+            {view.next ? (
+              <Link href={lessonHref(view.next.id)} rel="next" className={`${styles.step} ${styles.stepNext}`} data-testid="next-lesson">
+                <span className={styles.stepLabel}>{t("next")}</span>
+                <span className={styles.stepTitle}>{view.next.title}</span>
+              </Link>
+            ) : null}
+          </nav>
+        </div>
+        <aside className={styles.outline} aria-labelledby="lesson-outline-heading">
+          <h2 id="lesson-outline-heading" className={styles.outlineHeading}>
+            {td("syllabusHeading")}
+          </h2>
+          <Syllabus course={course} enrolled={view.access === "enrolled"} currentLessonId={lesson.id} />
+        </aside>
+      </div>
+    </Container>
+  );
+}

@@ -1,0 +1,123 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Breadcrumbs } from "@/components/catalogue/breadcrumbs";
+import styles from "@/components/catalogue/course-detail.module.css";
+import { courseJsonLd, JsonLd, plainText } from "@/components/catalogue/json-ld";
+import { PurchasePanel } from "@/components/catalogue/purchase-panel";
+import { SanitisedHtml } from "@/components/catalogue/sanitised-html";
+import { Syllabus } from "@/components/catalogue/syllabus";
+import { TeacherCard } from "@/components/catalogue/teacher-card";
+import { coverBackground } from "@/components/course/cover";
+import { Badge } from "@/components/ui/badge";
+import { Container } from "@/components/ui/container";
+import { categoryName } from "@/lib/catalogue/category-name";
+import { getCourse } from "@/lib/catalogue/course-detail";
+import { currentUserId, isEnrolled } from "@/lib/catalogue/enrolment-access";
+import { formatRating } from "@/lib/catalogue/format";
+import { env } from "@/lib/config/env";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }> };
+
+const LEVEL_TONE = { beginner: "accent", intermediate: "brand", advanced: "warning" } as const;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const course = await getCourse((await params).slug);
+  if (!course) return {};
+  const t = await getTranslations("Metadata");
+  const description = course.subtitle || plainText(course.description, 160);
+  const url = `/courses/${encodeURIComponent(course.slug)}`;
+  return {
+    metadataBase: new URL(env().APP_URL),
+    title: course.title,
+    description,
+    alternates: { canonical: url },
+    openGraph: {
+      type: "website",
+      url,
+      title: course.title,
+      description,
+      siteName: t("siteName"),
+      locale: course.language === "en" ? "en_US" : "zh_CN",
+    },
+    twitter: { card: "summary", title: course.title, description },
+  };
+}
+
+export default async function CoursePage({ params }: Props) {
+  const { slug } = await params;
+  const course = await getCourse(slug);
+  if (!course) notFound();
+  const [t, tc, tm, locale, userId] = await Promise.all([getTranslations("CourseDetail"), getTranslations("Course"), getTranslations("Metadata"), getLocale(), currentUserId()]);
+  const enrolled = userId !== null && (await isEnrolled(userId, course.id));
+  const crumbs = [
+    { label: t("home"), href: "/" },
+    { label: t("allCourses"), href: "/courses" },
+    ...(course.parentCategory ? [{ label: categoryName(course.parentCategory, locale), href: `/courses?category=${course.parentCategory.slug}` }] : []),
+    { label: categoryName(course.category, locale), href: `/courses?category=${course.category.slug}` },
+    { label: course.title },
+  ];
+
+  return (
+    <article data-testid="course-detail">
+      <JsonLd data={courseJsonLd(course, env().APP_URL, tm("siteName"))} />
+      <div className={styles.hero}>
+        <Container className={styles.heroInner}>
+          <div className={styles.heroText}>
+            <Breadcrumbs items={crumbs} />
+            <h1 className={styles.title}>{course.title}</h1>
+            {course.subtitle ? <p className={styles.subtitle}>{course.subtitle}</p> : null}
+            <div className={styles.badges}>
+              <Badge tone={LEVEL_TONE[course.level]}>{tc(`level.${course.level}`)}</Badge>
+              <Badge tone="neutral">{tc(`language.${course.language}`)}</Badge>
+            </div>
+            <p className={styles.stats}>
+              {course.rating !== null ? (
+                <span className={styles.rating} data-testid="course-rating">
+                  <svg width="16" height="16" viewBox="0 0 20 20" aria-hidden="true">
+                    <path d="M10 1.5l2.6 5.4 5.9.8-4.3 4.1 1 5.9L10 14.9l-5.2 2.8 1-5.9L1.5 7.7l5.9-.8z" fill="currentColor" />
+                  </svg>
+                  {tc("ratingLabel", { rating: formatRating(course.rating, locale), count: course.ratingCount })}
+                </span>
+              ) : (
+                <span>{tc("noRating")}</span>
+              )}
+              <span aria-hidden="true">·</span>
+              <span>{tc("enrolments", { count: course.enrolmentCount })}</span>
+              <span aria-hidden="true">·</span>
+              <span>{tc("teacher", { name: course.teacher.name })}</span>
+            </p>
+          </div>
+          <aside className={styles.aside} aria-label={t("purchaseLabel")}>
+            <div className={styles.cover} style={{ background: coverBackground(course.id, course.category.rootId) }} aria-hidden="true">
+              <span>{categoryName(course.category, locale)}</span>
+            </div>
+            <PurchasePanel course={course} viewer={{ signedIn: userId !== null, enrolled }} />
+          </aside>
+        </Container>
+      </div>
+      <Container className={styles.body}>
+        <div className={styles.main}>
+          <section aria-labelledby="description-heading" className={styles.section}>
+            <h2 id="description-heading" className={styles.sectionHeading}>
+              {t("descriptionHeading")}
+            </h2>
+            <SanitisedHtml html={course.description} className={styles.prose} />
+          </section>
+          <section aria-labelledby="syllabus-heading" className={styles.section}>
+            <h2 id="syllabus-heading" className={styles.sectionHeading}>
+              {t("syllabusHeading")}
+            </h2>
+            <p className={styles.sectionNote}>{t("syllabusSummary", { chapters: course.chapters.length, lessons: course.lessonCount, minutes: Math.round(course.totalDurationSeconds / 60) })}</p>
+            <Syllabus course={course} enrolled={enrolled} />
+          </section>
+        </div>
+        <div className={styles.side}>
+          <TeacherCard teacher={course.teacher} />
+        </div>
+      </Container>
+    </article>
+  );
+}

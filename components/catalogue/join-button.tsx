@@ -1,0 +1,27 @@
+"use client";
+// "Join learning path" for a free course: a form posting to the joinFreeCourseForm server action, so it works
+// before (and without) hydration. On success the action revalidates the course page, which then shows the
+// learner as enrolled.
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { buttonClassName } from "@/components/ui/button-class";
+import { joinFreeCourseForm, type JoinFormState } from "@/lib/catalogue/enrol-actions";
+
+const initial: JoinFormState = { result: null };
+
+export function JoinButton({ courseId }: { courseId: number }) {
+  const t = useTranslations("CourseDetail");
+  const [state, action, pending] = useActionState(joinFreeCourseForm, initial);
+  const error = state.result && !state.result.ok ? state.result.error : null;
+  return (
+    <form action={action} className="join-form">
+      <input type="hidden" name="courseId" value={courseId} />
+      <button type="submit" className={buttonClassName({ variant: "primary", size: "lg", block: true })} aria-busy={pending || undefined} data-testid="join-course">
+        {pending ? t("joining") : t("join")}
+      </button>
+      <p role="status" aria-live="polite" style={error ? { marginTop: "0.5rem", color: "var(--color-danger)", fontSize: "0.875rem" } : undefined}>
+        {error ? t(`joinError_${error}`) : state.result?.ok ? t("joined") : ""}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+// The course page's call to action: price and member price, then what this reader can do next.
+// - enrolled: start (or continue) learning;
+// - free course: join the learning path (signing in first if need be);
+// - paid course: add to cart, or buy now.
+import { getLocale, getTranslations } from "next-intl/server";
+import { LinkButton } from "@/components/ui/link-button";
+import type { CourseDetail } from "@/lib/catalogue/course-detail";
+import { formatFen } from "@/lib/catalogue/format";
+import { AddToCartButton } from "./add-to-cart-button";
+import { JoinButton } from "./join-button";
+import styles from "./course-detail.module.css";
+
+export interface Viewer {
+  signedIn: boolean;
+  enrolled: boolean;
+}
+
+export async function PurchasePanel({ course, viewer }: { course: CourseDetail; viewer: Viewer }) {
+  const t = await getTranslations("CourseDetail");
+  const locale = await getLocale();
+  const path = `/courses/${encodeURIComponent(course.slug)}`;
+  const firstLesson = course.chapters.flatMap((c) => c.lessons)[0];
+  const startHref = firstLesson ? `${path}/lessons/${firstLesson.id}` : path;
+  const free = course.priceFen === 0;
+  const member = !free && course.memberPriceFen !== null && course.memberPriceFen < course.priceFen ? course.memberPriceFen : null;
+
+  return (
+    <div className={styles.panel} data-testid="purchase-panel">
+      <p className={styles.panelPrice}>
+        <span className={styles.visuallyHidden}>{t("priceLabel")}</span>
+        <span className={styles.bigPrice} data-testid="course-price">
+          {free ? t("free") : formatFen(course.priceFen, locale)}
+        </span>
+        {member !== null ? (
+          <span className={styles.panelMember} data-testid="member-price">
+            {t("memberPrice", { price: formatFen(member, locale) })}
+          </span>
+        ) : null}
+      </p>
+      <div className={styles.panelActions}>
+        {viewer.enrolled ? (
+          <>
+            <p className={styles.enrolledNote} data-testid="enrolled-note">
+              {t("enrolled")}
+            </p>
+            <LinkButton href={startHref} size="lg" block>
+              {t("startLearning")}
+            </LinkButton>
+          </>
+        ) : free ? (
+          viewer.signedIn ? (
+            <JoinButton courseId={course.id} />
+          ) : (
+            <LinkButton href={`/sign-in?callbackUrl=${encodeURIComponent(path)}`} size="lg" block data-testid="sign-in-to-join">
+              {t("signInToJoin")}
+            </LinkButton>
+          )
+        ) : (
+          <>
+            {/* Checkout arrives with the payments issue; until then "buy now" opens the cart with this course. */}
+            <LinkButton href={`/cart?buy=${course.id}`} size="lg" block data-testid="buy-now">
+              {t("buyNow")}
+            </LinkButton>
+            <AddToCartButton courseId={course.id} />
+          </>
+        )}
+      </div>
+      <ul className={styles.panelFacts}>
+        <li>{t("lessonCount", { count: course.lessonCount })}</li>
+        <li>{t("totalMinutes", { count: Math.round(course.totalDurationSeconds / 60) })}</li>
+        {course.freePreviewCount > 0 ? <li>{t("previewCount", { count: course.freePreviewCount })}</li> : null}
+      </ul>
+    </div>
+  );
+}

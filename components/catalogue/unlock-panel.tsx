@@ -1,0 +1,56 @@
+// Shown instead of a lesson the reader may not open yet. It carries nothing of the lesson beyond its title
+// (already public in the syllabus): visitors are asked to sign in and come back, signed-in learners to buy
+// or join the course.
+import { getTranslations } from "next-intl/server";
+import { LinkButton } from "@/components/ui/link-button";
+import type { CourseDetail } from "@/lib/catalogue/course-detail";
+import type { LessonAccess } from "@/lib/catalogue/enrolment-access";
+import { formatFen } from "@/lib/catalogue/format";
+import { AddToCartButton } from "./add-to-cart-button";
+import { JoinButton } from "./join-button";
+import styles from "./lesson.module.css";
+
+export async function UnlockPanel({ course, access, returnTo, locale }: { course: CourseDetail; access: LessonAccess; returnTo: string; locale: string }) {
+  const t = await getTranslations("Lesson");
+  const free = course.priceFen === 0;
+  const price = free ? t("free") : formatFen(course.priceFen, locale);
+  return (
+    <section className={styles.unlock} aria-labelledby="unlock-heading" data-testid="unlock-panel">
+      <svg width="36" height="36" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.7" aria-hidden="true" className={styles.unlockIcon}>
+        <rect x="5" y="11" width="14" height="10" rx="2" />
+        <path d="M8 11V7a4 4 0 0 1 8 0v4" />
+      </svg>
+      <h2 id="unlock-heading" className={styles.unlockHeading}>
+        {access === "sign_in" ? t("signInTitle") : free ? t("joinTitle") : t("buyTitle")}
+      </h2>
+      <p>{access === "sign_in" ? t("signInDescription") : free ? t("joinDescription") : t("buyDescription", { price })}</p>
+      <p className={styles.unlockPrice} data-testid="unlock-price">
+        {t("coursePrice", { price })}
+      </p>
+      <div className={styles.unlockActions}>
+        {access === "sign_in" ? (
+          <LinkButton href={`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`} data-testid="unlock-sign-in">
+            {t("signIn")}
+          </LinkButton>
+        ) : free ? (
+          <div className={styles.unlockJoin}>
+            <JoinButton courseId={course.id} />
+          </div>
+        ) : (
+          <>
+            {/* Checkout arrives with the payments issue; until then "buy now" opens the cart with this course. */}
+            <LinkButton href={`/cart?buy=${course.id}`} data-testid="unlock-buy">
+              {t("buyNow")}
+            </LinkButton>
+            <div className={styles.unlockCart}>
+              <AddToCartButton courseId={course.id} />
+            </div>
+          </>
+        )}
+        <LinkButton href={`/courses/${encodeURIComponent(course.slug)}`} variant="ghost">
+          {t("aboutCourse")}
+        </LinkButton>
+      </div>
+    </section>
+  );
+}
