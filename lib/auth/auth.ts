@@ -8,7 +8,7 @@ import Credentials from "next-auth/providers/credentials";
 import { headers } from "next/headers";
 import { env } from "@/lib/config/env";
 import { ApiError, clientIp } from "@/lib/http/api";
-import { throttleSignIn } from "./api-tokens";
+import { countFailedSignIn, throttleSignIn } from "./api-tokens";
 import { signToken, verifyToken } from "./jwt";
 import { redeemTicket } from "./oauth-flow";
 import { isSessionActive, registerSession, revokeSession } from "./session-registry";
@@ -48,14 +48,18 @@ function config(): NextAuthConfig {
           const login = typeof raw.login === "string" ? raw.login.trim() : "";
           const password = typeof raw.password === "string" ? raw.password : "";
           if (!login || !password) throw new InvalidCredentials();
+          const { ip } = await requestMeta();
           try {
-            await throttleSignIn(login, (await requestMeta()).ip);
+            await throttleSignIn(login, ip);
           } catch (error) {
             if (error instanceof ApiError && error.status === 429) throw new SignInThrottled();
             throw error;
           }
           const user = await checkCredentials(login, password);
-          if (!user) throw new InvalidCredentials();
+          if (!user) {
+            await countFailedSignIn(login, ip);
+            throw new InvalidCredentials();
+          }
           if (user.disabled) throw new AccountDisabled();
           await recordSignIn(user.id);
           return { id: String(user.id), name: user.name, email: user.email };

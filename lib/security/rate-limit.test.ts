@@ -5,7 +5,7 @@ import { Redis } from "@upstash/redis";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "@/lib/http/api";
 import { key, redis } from "@/lib/redis";
-import { rateLimit, tooManyRequests } from "./rate-limit";
+import { peekRateLimit, rateLimit, tooManyRequests } from "./rate-limit";
 
 const unique = (label: string) => `${label}-${randomUUID()}`;
 
@@ -133,5 +133,20 @@ describe("tooManyRequests", () => {
     expect(error.headers).toEqual({ "Retry-After": "42" });
     expect(error.message).toBe("Too many requests. Please try again in 42 seconds.");
     expect(() => tooManyRequests(3 * 3600)).toThrow("Please try again in 3 hours.");
+  });
+});
+
+describe("peekRateLimit", () => {
+  it("reports the room left without using any of it", async () => {
+    const rule = { limit: 2, windowSeconds: 60 };
+    const id = unique("peek");
+    for (let i = 0; i < 5; i++) expect(await peekRateLimit("test:peek", id, rule)).toEqual({ ok: true, remaining: 2, retryAfterSeconds: 0 });
+    await rateLimit("test:peek", id, rule);
+    expect((await peekRateLimit("test:peek", id, rule)).remaining).toBe(1);
+    await rateLimit("test:peek", id, rule);
+    const full = await peekRateLimit("test:peek", id, rule);
+    expect(full.ok).toBe(false);
+    expect(full.retryAfterSeconds).toBeGreaterThan(0);
+    expect(full.retryAfterSeconds).toBeLessThanOrEqual(60);
   });
 });

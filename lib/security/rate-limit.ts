@@ -65,12 +65,25 @@ function limiter(name: string, rule: RateRule): Ratelimit {
  * limited. The identifier is stored only as a keyed hash, so Redis key names hold no addresses or numbers.
  */
 export async function rateLimit(name: string, identifier: string, rule: RateRule): Promise<RateLimitResult> {
-  const hashed = createHmac("sha256", env().AUTH_SECRET).update(`ratelimit|${identifier}`).digest("base64url");
-  const result = await limiter(name, rule).limit(hashed);
+  const result = await limiter(name, rule).limit(hashIdentifier(identifier));
   if (result.reason === "timeout") throw new Error(`Rate limit "${name}": Redis did not answer within ${CHECK_TIMEOUT_MS} ms`);
   if (result.success) return { ok: true, remaining: result.remaining, retryAfterSeconds: 0 };
   // `reset` is the end of the current window (the next refill for a bucket): by then a request passes again.
   return { ok: false, remaining: 0, retryAfterSeconds: Math.max(1, Math.ceil((result.reset - Date.now()) / 1000)) };
+}
+
+/**
+ * Whether `identifier` still has room under the rule, without counting a request: for limits that count
+ * only failures (sign-in attempts), checked before the attempt and counted with rateLimit() when it fails.
+ */
+export async function peekRateLimit(name: string, identifier: string, rule: RateRule): Promise<RateLimitResult> {
+  const result = await limiter(name, rule).getRemaining(hashIdentifier(identifier));
+  if (result.remaining > 0) return { ok: true, remaining: result.remaining, retryAfterSeconds: 0 };
+  return { ok: false, remaining: 0, retryAfterSeconds: Math.max(1, Math.ceil((result.reset - Date.now()) / 1000)) };
+}
+
+function hashIdentifier(identifier: string): string {
+  return createHmac("sha256", env().AUTH_SECRET).update(`ratelimit|${identifier}`).digest("base64url");
 }
 
 /** Throws the API's 429 answer with a Retry-After header. */
