@@ -8,6 +8,8 @@ import type { CourseDetail } from "@/lib/catalogue/course-detail";
 import { clockDuration, LessonKindIcon, minutes } from "./lesson-meta";
 import styles from "./course-detail.module.css";
 
+const NUMBERED = /^\s*(第\s*[\d一二三四五六七八九十百]+\s*[章部分篇]|(chapter|part|module|section|unit)\s*\d+|\d+[.、:：])/i;
+
 export async function Syllabus({ course, enrolled, currentLessonId }: { course: CourseDetail; enrolled: boolean; currentLessonId?: number }) {
   const t = await getTranslations("CourseDetail");
   return (
@@ -15,7 +17,8 @@ export async function Syllabus({ course, enrolled, currentLessonId }: { course: 
       {course.chapters.map((chapter, index) => (
         <section key={chapter.id} className={styles.chapter} aria-labelledby={`chapter-${chapter.id}`}>
           <h3 id={`chapter-${chapter.id}`} className={styles.chapterTitle}>
-            <span className={styles.chapterNumber}>{t("chapterNumber", { number: index + 1 })}</span>
+            {/* Authors number their chapters themselves ("第 1 章 …"); only unnumbered titles get a number. */}
+            {NUMBERED.test(chapter.title) ? null : <span className={styles.chapterNumber}>{t("chapterNumber", { number: index + 1 })}</span>}
             {chapter.title}
           </h3>
           <ol className={styles.lessons}>

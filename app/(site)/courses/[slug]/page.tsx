@@ -104,7 +104,8 @@ export default async function CoursePage({ params }: Props) {
             <h2 id="description-heading" className={styles.sectionHeading}>
               {t("descriptionHeading")}
             </h2>
-            <SanitisedHtml html={course.description} className={styles.prose} />
+            {/* The section heading is an h2, so the author's h2s become h3s. */}
+            <SanitisedHtml html={course.description} className={styles.prose} headingOffset={1} />
           </section>
           <section aria-labelledby="syllabus-heading" className={styles.section}>
             <h2 id="syllabus-heading" className={styles.sectionHeading}>
