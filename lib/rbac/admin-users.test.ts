@@ -246,6 +246,19 @@ describe("who may use the user actions", () => {
   });
 });
 
+describe("no escalation through users.setRoles", () => {
+  it("lets an admin who is not a super admin hand out only roles whose permissions they hold", async () => {
+    // order_admin holds the orders permissions but none of course_admin's.
+    const orderAdmin = await createUser({ roles: ["order_admin"] });
+    const target = await createUser();
+    const actor = actorFor(orderAdmin, "ACTION users.setRoles");
+    expect(await changeUserRoles(actor, { userId: target, roles: ["course_admin"] })).toEqual({ ok: false, error: "not_held" });
+    expect(await roleKeysOf(target)).toEqual([]);
+    expect(await changeUserRoles(actor, { userId: target, roles: ["order_admin"] })).toMatchObject({ ok: true, changed: true });
+    expect(await roleKeysOf(target)).toEqual(["order_admin"]);
+  });
+});
+
 describe("the last super admin", () => {
   it("cannot drop their own super admin role or be disabled; with a second one they can", async () => {
     const a = await createUser({ roles: [SUPER_ADMIN, "course_admin"] });

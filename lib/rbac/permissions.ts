@@ -19,7 +19,8 @@ export interface EffectivePermissions {
   permissions: ReadonlySet<string>;
 }
 
-const CACHE_TTL_SECONDS = 10 * 60;
+// Short enough that a lost invalidation (Redis unreachable right after a commit) heals within a minute.
+const CACHE_TTL_SECONDS = 60;
 const epochKey = () => key("rbac", "epoch");
 const userKey = (userId: number) => key("rbac", "user", userId);
 

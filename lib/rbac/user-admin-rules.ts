@@ -10,11 +10,11 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { db, type Database } from "@/db";
-import { roles, userRoles, users } from "@/db/schema";
+import { permissions, rolePermissions, roles, userRoles, users } from "@/db/schema";
 import { revokeAllSessions } from "@/lib/auth/session-registry";
 import { logger } from "@/lib/log";
 import type { AdminContext } from "./guard";
-import { invalidatePermissions } from "./permissions";
+import { invalidatePermissions, loadFromDatabase } from "./permissions";
 import { SUPER_ADMIN } from "./types";
 
 const log = logger.child({ component: "user-admin" });
@@ -27,6 +27,7 @@ export type UserAdminError =
   | "last_super_admin"
   | "cannot_disable_self"
   | "super_admin_only"
+  | "not_held"
   | "partially_applied"
   | "unavailable";
 
@@ -155,6 +156,18 @@ export async function changeUserRoles(actor: UserAdminActor, input: SetRolesInpu
 
       const removed = current.filter((r) => !after.includes(r.key)).map((r) => r.id);
       const added = wanted.filter((r) => !before.includes(r.key)).map((r) => ({ userId: user.id, roleId: r.id }));
+      if (!supers.has(actor.userId)) {
+        // No escalation: someone handed users.setRoles may only hand out (or take away) roles whose every
+        // permission they hold themselves.
+        const touched = [...removed, ...added.map((a) => a.roleId)];
+        const needed = await tx
+          .selectDistinct({ key: permissions.key })
+          .from(rolePermissions)
+          .innerJoin(permissions, eq(permissions.id, rolePermissions.permissionId))
+          .where(inArray(rolePermissions.roleId, touched));
+        const held = (await loadFromDatabase(actor.userId)).permissions;
+        if (needed.some((p) => !held.has(p.key))) throw new Refusal("not_held");
+      }
       if (removed.length > 0) await tx.delete(userRoles).where(and(eq(userRoles.userId, user.id), inArray(userRoles.roleId, removed)));
       if (added.length > 0) await tx.insert(userRoles).values(added);
       await actor.audit(tx, {
