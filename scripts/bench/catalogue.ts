@@ -1,0 +1,152 @@
+// npm run bench:catalogue [-- --duration 10 --connections 50 --json]
+//
+// Measures the catalogue's hot reads against a production build over loopback, all in one run:
+// - two ceilings of the same build: a static file (/icon.svg, prerendered) and an empty route handler
+//   (/api/v1/ping), i.e. what the framework itself can serve on this machine;
+// - /courses, a course page and GET /api/v1/courses, each on a server with the Redis cache on and on a second
+//   server of the same build with CATALOGUE_CACHE=off (every read goes to MySQL);
+// - the first-load JavaScript of /courses and of a course page: the gzipped size of every script the HTML loads.
+// Targets (issue 5): each cached path ≥ 70% of its ceiling's throughput (pages against the empty handler, as
+// both render per request), first-load JS ≤ 130 kB gzipped.
+// Uses the test profile's private MariaDB and Redis (fresh, seeded), so do not run it beside `npm test`.
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import { startChild, nextBin, stopChildren, type Child } from "../local/children";
+import fs from "node:fs";
+import path from "node:path";
+import { profile } from "../local/profile";
+import { waitFor } from "../local/proc";
+import { stopServices } from "../local/services";
+import { prepareTestServices } from "../local/test-env";
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const DURATION = arg("duration", 10);
+const CONNECTIONS = arg("connections", 50);
+const JSON_OUT = process.argv.includes("--json");
+const CACHED_PORT = 3200;
+const UNCACHED_PORT = 3201;
+const DIST = ".next-bench";
+const log = (msg: string) => console.error(`[bench] ${msg}`);
+const reports = path.join(profile("test").dataDir, "reports");
+
+interface Run {
+  name: string;
+  path: string;
+  server: "cached" | "uncached";
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function load(name: string, port: number, target: string, server: Run["server"]): Promise<Run> {
+  const url = `http://127.0.0.1:${port}${target}`;
+  // Warm up (JIT, connection pools, the cache), then measure.
+  await autocannon({ url, connections: CONNECTIONS, duration: 2 });
+  const latencies: number[] = [];
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    setupClient: (client) => client.on("response", (_status: number, _bytes: number, responseTime: number) => latencies.push(responseTime)),
+  });
+  latencies.sort((a, b) => a - b);
+  const run: Run = { name, path: target, server, rps: result.requests.average, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors: result.errors + result.timeouts, non2xx: result.non2xx };
+  log(`${name.padEnd(28)} ${server.padEnd(8)} ${run.rps.toFixed(0).padStart(6)} req/s  p50 ${run.p50.toFixed(1)} ms  p95 ${run.p95.toFixed(1)} ms  p99 ${run.p99.toFixed(1)} ms${run.non2xx || run.errors ? `  (${run.non2xx} non-2xx, ${run.errors} errors)` : ""}`);
+  return run;
+}
+
+/** Gzipped bytes of every script a page's HTML loads (the first-load JavaScript). */
+async function firstLoadJs(port: number, page: string): Promise<{ scripts: number; gzipBytes: number }> {
+  const html = await (await fetch(`http://127.0.0.1:${port}${page}`)).text();
+  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))];
+  let gzipBytes = 0;
+  for (const src of sources) {
+    const body = Buffer.from(await (await fetch(new URL(src, `http://127.0.0.1:${port}`))).arrayBuffer());
+    gzipBytes += gzipSync(body, { level: 9 }).length;
+  }
+  return { scripts: sources.length, gzipBytes };
+}
+
+async function main(): Promise<void> {
+  log("Preparing the private MariaDB and Redis (test profile, fresh seeded database) ...");
+  fs.mkdirSync(reports, { recursive: true });
+  const services = await prepareTestServices({ log });
+  const { NODE_ENV: _n, ...rest } = { ...process.env, ...services };
+  const appEnv = { ...rest, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" } as unknown as NodeJS.ProcessEnv;
+  const children: Child[] = [];
+  try {
+    log(`Building into ${DIST} ...`);
+    const build = startChild("build", process.execPath, [nextBin, "build"], { ...appEnv, APP_URL: `http://localhost:${CACHED_PORT}` }, { logFile: path.join(reports, "bench-build.log") });
+    if ((await build.exited) !== 0) throw new Error("next build failed; see .data/test/reports/bench-build.log");
+    for (const [port, cacheMode] of [
+      [CACHED_PORT, "on"],
+      [UNCACHED_PORT, "off"],
+    ] as const) {
+      children.push(startChild(`web:${port}`, process.execPath, [nextBin, "start", "--port", String(port)], { ...appEnv, NODE_ENV: "production", APP_URL: `http://localhost:${port}`, CATALOGUE_CACHE: cacheMode }, { logFile: path.join(reports, `bench-web-${port}.log`) }));
+    }
+    for (const port of [CACHED_PORT, UNCACHED_PORT]) await waitFor(`the server on :${port}`, async () => (await fetch(`http://127.0.0.1:${port}/api/v1/ping`)).status === 204, 60_000);
+
+    const list = (await (await fetch(`http://127.0.0.1:${CACHED_PORT}/api/v1/courses?sortby=popular&per_page=1`)).json()) as { data: Array<{ slug: string }> };
+    const slug = list.data[0]?.slug;
+    if (!slug) throw new Error("no published course to measure");
+    const coursePage = `/courses/${slug}`;
+    for (const page of ["/courses", coursePage, "/api/v1/courses"]) {
+      const res = await fetch(`http://127.0.0.1:${CACHED_PORT}${page}`);
+      if (!res.ok) throw new Error(`${page} answered ${res.status}; is the page built?`);
+    }
+
+    log(`Load: ${CONNECTIONS} connections, ${DURATION} s per path, over loopback.`);
+    const runs: Run[] = [];
+    runs.push(await load("ceiling: static file", CACHED_PORT, "/icon.svg", "cached"));
+    runs.push(await load("ceiling: empty handler", CACHED_PORT, "/api/v1/ping", "cached"));
+    for (const [name, target] of [
+      ["/courses", "/courses"],
+      ["course page", coursePage],
+      ["GET /api/v1/courses", "/api/v1/courses"],
+    ] as const) {
+      runs.push(await load(name, CACHED_PORT, target, "cached"));
+      runs.push(await load(name, UNCACHED_PORT, target, "uncached"));
+    }
+    const js = { courses: await firstLoadJs(CACHED_PORT, "/courses"), course: await firstLoadJs(CACHED_PORT, coursePage) };
+
+    const ceiling = runs.find((r) => r.path === "/api/v1/ping")!;
+    const rows = runs.map((r) => ({ ...r, ofCeiling: r.rps / ceiling.rps }));
+    console.log("\nCatalogue benchmark (production build, loopback, one run)\n");
+    console.log("path                          cache      req/s   p50 ms   p95 ms   p99 ms   vs empty handler");
+    for (const r of rows) {
+      console.log(`${r.name.padEnd(29)} ${r.server.padEnd(9)} ${r.rps.toFixed(0).padStart(6)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)}   ${(r.ofCeiling * 100).toFixed(0).padStart(4)}%`);
+    }
+    const kb = (b: number) => (b / 1024).toFixed(1);
+    console.log(`\nFirst-load JavaScript (gzip): /courses ${kb(js.courses.gzipBytes)} kB in ${js.courses.scripts} scripts; course page ${kb(js.course.gzipBytes)} kB in ${js.course.scripts} scripts`);
+    const cachedRuns = rows.filter((r) => r.server === "cached" && !r.name.startsWith("ceiling"));
+    const checks = [
+      ...cachedRuns.map((r) => ({ what: `${r.name} cached ≥ 70% of the empty handler`, ok: r.ofCeiling >= 0.7, value: `${(r.ofCeiling * 100).toFixed(0)}%` })),
+      { what: "/courses first-load JS ≤ 130 kB gzip", ok: js.courses.gzipBytes <= 130 * 1024, value: `${kb(js.courses.gzipBytes)} kB` },
+      { what: "course page first-load JS ≤ 130 kB gzip", ok: js.course.gzipBytes <= 130 * 1024, value: `${kb(js.course.gzipBytes)} kB` },
+      { what: "no errors or non-2xx answers", ok: rows.every((r) => r.errors === 0 && r.non2xx === 0), value: rows.reduce((n, r) => n + r.errors + r.non2xx, 0).toString() },
+    ];
+    console.log("\nTargets:");
+    for (const c of checks) console.log(`  ${c.ok ? "met " : "MISS"}  ${c.what}: ${c.value}`);
+    if (JSON_OUT) console.log(JSON.stringify({ runs: rows, firstLoadJs: js, targetsMet: checks.every((c) => c.ok) }));
+    process.exitCode = checks.every((c) => c.ok) ? 0 : 1;
+  } finally {
+    await stopChildren(children);
+    await stopServices("test", () => undefined);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`[bench] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});
