@@ -132,7 +132,8 @@ async function statusAs(browser: Browser, login: string, urls: string[]): Promis
 }
 
 test("every admin page refuses a learner and opens for each role it is meant for", async ({ browser }) => {
-  test.slow();
+  // One sign-in per role and a visit per page: this grows with the admin, so give it room.
+  test.setTimeout(240_000);
   const pages = RESOURCES.filter((r) => r.kind === "page");
   expect(pages.length).toBeGreaterThanOrEqual(5);
   const urls = new Map<string, string>();
