@@ -1,11 +1,10 @@
 // Role-based access to /admin end to end: the 403 page, the sections each role sees, a grant taking effect
 // for a signed-in admin without signing in again, the admin API per role, and every admin page tried as a
 // learner and as the roles it is meant for.
-import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import zh from "../lib/i18n/messages/zh-CN.json";
 import { RESOURCES } from "../lib/rbac/resources.generated";
-import { apiToken, signedInPage } from "./support/auth";
+import { apiToken, createAccount, signedInPage } from "./support/auth";
 import { query } from "./support/db";
 
 const nav = (page: Page) => page.getByRole("navigation", { name: zh.AdminNav.label });
@@ -100,16 +99,8 @@ test("the course admin sees courses only; a grant by the super admin opens order
   expect((await courseAdmin.goto("/admin/orders"))?.status()).toBe(403);
 });
 
-/** A user holding just `role`, with the demo password (the hash is copied from a demo account). */
-async function accountWithRole(role: string): Promise<string> {
-  const email = `rbac-${role}-${randomUUID().slice(0, 8)}@example.com`;
-  await query(
-    "INSERT INTO users (email, name, password_hash, locale, disabled, created_at, updated_at) SELECT ?, '角色测试', password_hash, 'zh-CN', 0, NOW(3), NOW(3) FROM users WHERE email = 'admin@example.com'",
-    [email],
-  );
-  await query("INSERT INTO user_roles (user_id, role_id, created_at) SELECT u.id, r.id, NOW(3) FROM users u, roles r WHERE u.email = ? AND r.role_key = ?", [email, role]);
-  return email;
-}
+/** A fresh account holding just `role`. */
+const accountWithRole = async (role: string) => (await createAccount({ roles: [role], label: `rbac-${role}` })).email;
 
 /** Concrete URLs for pattern segments; a new page with a parameter must add its sample here. */
 async function concreteUrl(route: string): Promise<string> {

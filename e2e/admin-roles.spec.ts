@@ -3,19 +3,10 @@
 // role, and find all three writes in the audit log. Built-in roles are never touched here (another spec
 // grants and revokes on course_admin).
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import zh from "../lib/i18n/messages/zh-CN.json";
+import { signIn } from "./support/auth";
 import { query } from "./support/db";
-
-const PASSWORD = "Passw0rd!demo";
-
-async function signIn(page: Page, login: string, path: string) {
-  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
-  await page.getByLabel(zh.Auth.login).fill(login);
-  await page.getByLabel(zh.Auth.password).fill(PASSWORD);
-  await page.getByRole("button", { name: zh.Auth.signIn, exact: true }).click();
-  await page.waitForURL((url) => url.pathname === path);
-}
 
 test("the super admin creates a role, grants it a permission, sees it on the resource list, deletes it, and the audit log shows each write", async ({ page }) => {
   test.slow(); // several server round trips on a shared two-core machine

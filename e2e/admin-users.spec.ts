@@ -2,37 +2,22 @@
 // makes them a course admin, disables them (their API token stops working at once) and enables them again,
 // and every write is in the audit log. A learner gets the 403 page.
 import { randomUUID } from "node:crypto";
-import { hash } from "@node-rs/argon2";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import zh from "../lib/i18n/messages/zh-CN.json";
+import { DEMO_PASSWORD, createAccount, signIn } from "./support/auth";
 import { query } from "./support/db";
 
-const PASSWORD = "Passw0rd!demo";
 const COURSE_ADMIN_ZH = "课程管理员";
 
-async function signIn(page: Page, login: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel(zh.Auth.login).fill(login);
-  await page.getByLabel(zh.Auth.password).fill(PASSWORD);
-  await page.getByRole("button", { name: zh.Auth.signIn, exact: true }).click();
-  await expect(page.getByTestId("account-menu")).toBeVisible();
-}
-
 /** A user of this test's own (never a demo account: other tests rely on their roles and status). */
-async function newUser(): Promise<{ id: number; email: string; name: string }> {
-  const email = `users-e2e-${randomUUID()}@example.com`;
-  const name = `后台测试${randomUUID().slice(0, 6)}`;
-  await query("INSERT INTO users (email, name, password_hash, locale, created_at, updated_at) VALUES (?, ?, ?, 'zh-CN', NOW(3), NOW(3))", [email, name, await hash(PASSWORD)]);
-  const [row] = await query<{ id: number | string }>("SELECT id FROM users WHERE email = ?", [email]);
-  return { id: Number(row!.id), email, name };
-}
+const newUser = () => createAccount({ label: "users-e2e", name: `后台测试${randomUUID().slice(0, 6)}` });
 
 const json = (value: unknown) => (typeof value === "string" ? (JSON.parse(value) as unknown) : value);
 
 test("the super admin assigns a role, disables and re-enables a user, each write audited; own account and bad ids", async ({ page, request }) => {
   test.slow(); // a dozen round trips to the production server on two shared cores
   const user = await newUser();
-  const issued = await request.post("/api/v1/tokens", { data: { login: user.email, password: PASSWORD } });
+  const issued = await request.post("/api/v1/tokens", { data: { login: user.email, password: DEMO_PASSWORD } });
   expect(issued.status()).toBe(201);
   const { access_token: token } = (await issued.json()) as { access_token: string };
   const me = () => request.get("/api/v1/me", { headers: { authorization: `Bearer ${token}` } });
