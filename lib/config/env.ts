@@ -16,6 +16,13 @@ const url = (what: string, protocols: string[]) =>
       }
     }, `${what} must be a ${protocols.join(" or ")} URL`);
 
+/** Each payment provider's settings, all set or none (the gateway URLs have production defaults). */
+export const PAYMENT_ENV_GROUPS = [
+  ["ALIPAY_APP_ID", "ALIPAY_SELLER_ID", "ALIPAY_PRIVATE_KEY", "ALIPAY_PUBLIC_KEY"],
+  ["WECHATPAY_MCH_ID", "WECHATPAY_APP_ID", "WECHATPAY_PRIVATE_KEY", "WECHATPAY_CERT_SERIAL", "WECHATPAY_PLATFORM_PUBLIC_KEY", "WECHATPAY_PLATFORM_KEY_ID", "WECHATPAY_API_V3_KEY"],
+  ["UNIONPAY_MER_ID", "UNIONPAY_PRIVATE_KEY", "UNIONPAY_CERT_ID", "UNIONPAY_VERIFY_CERT"],
+] as const;
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   APP_URL: url("APP_URL", ["http:", "https:"]).default("http://localhost:3000"),
@@ -45,6 +52,49 @@ const schema = z.object({
       }
     }, "AUTH_JWT_KEYS must be a JSON array of RSA private keys in JWK form, each with a kid (newest first)"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Where the local storage adapter keeps uploads (default .data/uploads); unused when S3 is configured. */
+  UPLOAD_DIR: z.string().trim().min(1).optional(),
+  /** S3-compatible object storage for uploads: all six set together, or none (local disk). */
+  S3_ENDPOINT: url("S3_ENDPOINT", ["http:", "https:"]).optional(),
+  S3_BUCKET: z.string().trim().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "S3_BUCKET must be a valid bucket name").optional(),
+  S3_REGION: z.string().trim().regex(/^[a-z0-9-]{2,32}$/, "S3_REGION must look like us-east-1 or cn-north-1").optional(),
+  S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().trim().min(1).optional(),
+  /** Public https base URL the uploaded objects are read from (a CDN or the bucket's public endpoint). */
+  S3_PUBLIC_URL: url("S3_PUBLIC_URL", ["https:"]).optional(),
+  // Payment providers (lib/payments): each provider's settings go together; a provider with none is off.
+  // Keys are PEM (newlines may be written as \n) or bare base64 bodies; see .env.example.
+  ALIPAY_APP_ID: z.string().trim().regex(/^\d{16}$/, "ALIPAY_APP_ID must be the 16-digit app id").optional(),
+  ALIPAY_SELLER_ID: z.string().trim().regex(/^2088\d{12}$/, "ALIPAY_SELLER_ID must be the 16-digit partner id starting 2088").optional(),
+  ALIPAY_PRIVATE_KEY: z.string().trim().min(100, "ALIPAY_PRIVATE_KEY must be an RSA private key").optional(),
+  ALIPAY_PUBLIC_KEY: z.string().trim().min(100, "ALIPAY_PUBLIC_KEY must be Alipay's RSA public key").optional(),
+  ALIPAY_GATEWAY_URL: url("ALIPAY_GATEWAY_URL", ["http:", "https:"]).default("https://openapi.alipay.com/gateway.do"),
+  WECHATPAY_MCH_ID: z.string().trim().regex(/^\d{8,12}$/, "WECHATPAY_MCH_ID must be the numeric merchant id").optional(),
+  WECHATPAY_APP_ID: z.string().trim().regex(/^wx[0-9a-f]{16}$/, "WECHATPAY_APP_ID must look like wx0123456789abcdef").optional(),
+  WECHATPAY_PRIVATE_KEY: z.string().trim().min(100, "WECHATPAY_PRIVATE_KEY must be the merchant API private key").optional(),
+  WECHATPAY_CERT_SERIAL: z.string().trim().regex(/^[0-9A-Fa-f]{8,64}$/, "WECHATPAY_CERT_SERIAL must be the merchant certificate serial number (hex)").optional(),
+  WECHATPAY_PLATFORM_PUBLIC_KEY: z.string().trim().min(100, "WECHATPAY_PLATFORM_PUBLIC_KEY must be WeChat Pay's public key or platform certificate").optional(),
+  WECHATPAY_PLATFORM_KEY_ID: z.string().trim().min(8, "WECHATPAY_PLATFORM_KEY_ID must be the public key id (PUB_KEY_ID_...) or platform certificate serial").optional(),
+  WECHATPAY_API_V3_KEY: z.string().refine((k) => Buffer.byteLength(k) === 32, "WECHATPAY_API_V3_KEY must be exactly 32 bytes").optional(),
+  WECHATPAY_BASE_URL: url("WECHATPAY_BASE_URL", ["http:", "https:"]).default("https://api.mch.weixin.qq.com"),
+  UNIONPAY_MER_ID: z.string().trim().regex(/^\d{15}$/, "UNIONPAY_MER_ID must be the 15-digit merchant id").optional(),
+  UNIONPAY_PRIVATE_KEY: z.string().trim().min(100, "UNIONPAY_PRIVATE_KEY must be the signing certificate's private key").optional(),
+  UNIONPAY_CERT_ID: z.string().trim().regex(/^\d{1,40}$/, "UNIONPAY_CERT_ID must be the signing certificate's serial number in decimal").optional(),
+  UNIONPAY_VERIFY_CERT: z.string().trim().includes("BEGIN CERTIFICATE", { message: "UNIONPAY_VERIFY_CERT must be UnionPay's PEM signing certificate" }).optional(),
+  UNIONPAY_GATEWAY_URL: url("UNIONPAY_GATEWAY_URL", ["http:", "https:"]).default("https://gateway.95516.com"),
+}).superRefine((value, ctx) => {
+  const s3 = ["S3_ENDPOINT", "S3_BUCKET", "S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_PUBLIC_URL"] as const;
+  const set = s3.filter((k) => value[k] !== undefined);
+  if (set.length > 0 && set.length < s3.length) {
+    for (const k of s3.filter((k) => value[k] === undefined)) ctx.addIssue({ code: "custom", path: [k], message: `${k} is not set (the S3 settings go together: ${set.join(", ")} ${set.length === 1 ? "is" : "are"} set)` });
+  }
+  for (const group of PAYMENT_ENV_GROUPS) {
+    const given = group.filter((k) => value[k] !== undefined);
+    if (given.length === 0 || given.length === group.length) continue;
+    for (const k of group.filter((k) => value[k] === undefined)) {
+      ctx.addIssue({ code: "custom", path: [k], message: `${k} is not set (a payment provider's settings go together: ${given.join(", ")} ${given.length === 1 ? "is" : "are"} set)` });
+    }
+  }
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,4 +1,6 @@
 import { adminCourseFilter, listAdminCourses } from "@/lib/admin/courses";
+import { authoring, courseJson, jsonBody } from "@/lib/catalogue/admin-course-api";
+import { createCourse } from "@/lib/catalogue/admin-course-writes";
 import { pageMeta, pageParams, parseQuery } from "@/lib/http/query";
 import { adminApi } from "@/lib/rbac/guard";
 
@@ -11,3 +13,10 @@ export const GET = adminApi("/api/v1/admin/courses", { category: "courses", zh: 
   return Response.json({ data: rows, meta: pageMeta(page, per_page, total) }, { headers: { "cache-control": "no-store" } });
 });
 
+
+/** POST {course} → 201 {"data": course} with Location; 422 with field errors; 400 for a body that is not JSON. */
+export const POST = adminApi("/api/v1/admin/courses", { category: "courses", zh: "创建课程接口", en: "Course create API", roles: ["course_admin"] }, async (request, _context, admin) => {
+  const body = await jsonBody(request);
+  const course = await authoring(() => createCourse(admin, body));
+  return courseJson(course, { status: 201, headers: { location: `/api/v1/admin/courses/${course.id}` } });
+});
