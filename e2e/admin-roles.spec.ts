@@ -78,7 +78,7 @@ test("the super admin creates a role, grants it a permission, sees it on the res
 
   // The deleted role's page, like a malformed id, is not found.
   for (const id of [String(roleId), "abc", "1e3"]) {
-    await page.goto(`/admin/roles/${id}`);
+    expect((await page.goto(`/admin/roles/${id}`))?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: zh.States.notFoundTitle })).toBeVisible();
     await expect(page.getByTestId("permission-matrix")).toHaveCount(0);
   }

@@ -89,10 +89,9 @@ test("the super admin assigns a role, disables and re-enables a user, each write
   await expect(page.getByText(zh.AdminUserDetail.selfNote)).toBeVisible();
   await expect(page.getByRole("button", { name: zh.AdminUserDetail.disable })).toHaveCount(0);
 
-  // An unknown or malformed id shows "no such user" inside the admin (with status 200: the loading
-  // skeleton has already streamed when the page finds out).
+  // An unknown or malformed id answers 404 with "no such user" inside the admin.
   for (const id of ["999999999999", "abc", "1e3"]) {
-    await page.goto(`/admin/users/${id}`);
+    expect((await page.goto(`/admin/users/${id}`))?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: zh.AdminUserDetail.notFoundTitle })).toBeVisible();
     await expect(page.getByTestId("user-facts")).toHaveCount(0);
   }

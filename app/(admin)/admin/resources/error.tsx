@@ -1,4 +1,0 @@
-"use client";
-import { AdminSectionError } from "@/components/admin/roles/section-error";
-
-export default AdminSectionError;

@@ -1,3 +1,0 @@
-import { AdminListLoading } from "@/components/admin/roles/admin-loading";
-
-export default AdminListLoading;

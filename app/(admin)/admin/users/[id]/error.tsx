@@ -1,4 +1,0 @@
-"use client";
-import { UsersError } from "@/components/admin/users/users-error";
-
-export default UsersError;

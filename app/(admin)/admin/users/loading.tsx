@@ -1,3 +1,0 @@
-import { UsersLoading } from "@/components/admin/users/users-loading";
-
-export default UsersLoading;
