@@ -12,7 +12,8 @@ import { LinkButton } from "@/components/ui/link-button";
 import { categoryName } from "@/lib/catalogue/category-name";
 import { getCategoryTree } from "@/lib/catalogue/category-tree";
 import { listCourses, UnknownCategoryError, type CourseList } from "@/lib/catalogue/courses";
-import { hasFilters, parseCatalogueParams, toListParams, type RawSearchParams } from "@/lib/catalogue/page-params";
+import { env } from "@/lib/config/env";
+import { catalogueHref, hasFilters, parseCatalogueParams, toListParams, type RawSearchParams } from "@/lib/catalogue/page-params";
 
 // Reads the locale cookie and live catalogue data.
 export const dynamic = "force-dynamic";
@@ -24,6 +25,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   const state = parseCatalogueParams(await searchParams);
   const title = state.q ? t("searchTitle", { q: state.q }) : t("title");
   return {
+    metadataBase: new URL(env().APP_URL),
     title,
     description: t("description"),
     alternates: { canonical: "/courses" },
@@ -67,7 +69,9 @@ export default async function CoursesPage({ searchParams }: Props) {
                 {activeFilters > 0 ? <span className={styles.filterCount}>{t("activeFilters", { count: activeFilters })}</span> : null}
               </h2>
             </summary>
-            <FilterForm state={state} tree={tree} />
+            {/* Keyed by the address: a client-side navigation (back button, header search) must reset the
+                uncontrolled fields to the new URL's values rather than keep the old ones. */}
+            <FilterForm key={catalogueHref(state)} state={state} tree={tree} />
           </details>
         </aside>
         <section className={styles.results} aria-labelledby="catalogue-results-heading">
@@ -75,7 +79,7 @@ export default async function CoursesPage({ searchParams }: Props) {
             <h2 id="catalogue-results-heading" className={styles.toolbarHeading}>
               {t("resultsHeading")}
             </h2>
-            <SortControl state={state} />
+            <SortControl key={catalogueHref(state)} state={state} />
           </div>
           {list && list.items.length > 0 ? (
             <>
