@@ -56,8 +56,9 @@ export const adminCourseFields = z.object({
   teacherId: id,
   tags: z
     .array(z.string().trim().min(1, "tag_empty").max(MAX_TAG_LENGTH, "tag_too_long"))
-    .max(MAX_TAGS, "too_many_tags")
     .default([])
+    // Refinements rather than .max(): they let the course-level member-price check still run.
+    .refine((tags) => tags.length <= MAX_TAGS, "too_many_tags")
     .refine((tags) => new Set(tags.map((t) => t.toLowerCase())).size === tags.length, "duplicate_tags"),
 });
 

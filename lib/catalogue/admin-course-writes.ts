@@ -13,6 +13,8 @@ import type { AdminContext } from "@/lib/rbac/guard";
 import { ADMIN_COURSE_KEYS, adminCourseSchema, syllabusSchema, type AdminCourse, type AdminCourseDetail } from "./admin-course-schema";
 
 export type { AdminCourseDetail } from "./admin-course-schema";
+import { categoryName } from "./category-name";
+import { getCategoryTree } from "./category-tree";
 import { courseChanged, courseDeleted } from "./changes";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -85,6 +87,13 @@ export async function getAdminCourse(id: number): Promise<AdminCourseDetail | nu
       lessons: lessonRows.filter((l) => l.chapterId === c.id).map(({ chapterId: _chapterId, ...lesson }) => lesson),
     })),
   };
+}
+
+/** The choices the editor offers: categories (subcategories after their parent) and teachers. */
+export async function editorOptions(locale: string): Promise<{ categories: { id: number; name: string }[]; teachers: { id: number; name: string }[] }> {
+  const [tree, teacherRows] = await Promise.all([getCategoryTree(), db().select({ id: teachers.id, name: teachers.name }).from(teachers).orderBy(asc(teachers.name))]);
+  const options = tree.flatMap((root) => [root, ...root.children].map((c) => ({ id: c.id, name: c.parentId === null ? categoryName(c, locale) : `${categoryName(root, locale)} / ${categoryName(c, locale)}` })));
+  return { categories: options, teachers: teacherRows };
 }
 
 /** What the audit log keeps of a course: every field, the description clipped. */

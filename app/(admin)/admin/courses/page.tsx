@@ -7,6 +7,7 @@ import { Pagination } from "@/components/admin/pagination";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LinkButton } from "@/components/ui/link-button";
 import { adminCourseFilter, listAdminCourses } from "@/lib/admin/courses";
 import { categoryName } from "@/lib/catalogue/category-name";
 import { formatFen } from "@/lib/catalogue/format";
@@ -21,8 +22,9 @@ const statusTone = { published: "success", draft: "warning", archived: "neutral"
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default adminPage("/admin/courses", { category: "courses", zh: "课程管理", en: "Courses", roles: ["course_admin"] }, async function AdminCoursesPage({ searchParams }: Props) {
+export default adminPage("/admin/courses", { category: "courses", zh: "课程管理", en: "Courses", roles: ["course_admin"] }, async function AdminCoursesPage({ searchParams }: Props, admin) {
   const t = await getTranslations("AdminCourses");
+  const te = await getTranslations("CourseEditor");
   const tc = await getTranslations("AdminCommon");
   const locale = await getLocale();
   const raw = await searchParams;
@@ -34,7 +36,17 @@ export default adminPage("/admin/courses", { category: "courses", zh: "课程管
 
   return (
     <>
-      <AdminPageHeader title={t("title")} subtitle={t("subtitle", { total })} />
+      <AdminPageHeader
+        title={t("title")}
+        subtitle={t("subtitle", { total })}
+        actions={
+          admin.can("GET", "/admin/courses/new") ? (
+            <LinkButton href="/admin/courses/new" size="sm">
+              {te("newCourse")}
+            </LinkButton>
+          ) : null
+        }
+      />
       <form className={styles.filters} role="search" aria-label={t("filtersLabel")}>
         <label className={styles.field}>
           {tc("search")}
@@ -79,7 +91,7 @@ export default adminPage("/admin/courses", { category: "courses", zh: "课程管
               {rows.map((c) => (
                 <tr key={c.id}>
                   <td>
-                    {c.status === "published" ? <Link href={`/courses/${c.slug}`}>{c.title}</Link> : c.title}
+                    {admin.can("GET", `/admin/courses/${c.id}`) ? <Link href={`/admin/courses/${c.id}`}>{c.title}</Link> : c.status === "published" ? <Link href={`/courses/${c.slug}`}>{c.title}</Link> : c.title}
                     <div className={`${styles.muted} ${styles.mono}`}>{c.slug}</div>
                   </td>
                   <td>{categoryName(c.category, locale)}</td>
