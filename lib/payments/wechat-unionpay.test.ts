@@ -107,12 +107,12 @@ describe("UnionPay round trip", () => {
     const fields = Object.fromEntries(new URLSearchParams(note.body));
     expect(await unionpay.verifyNotification(new URLSearchParams({ ...fields, txnAmt: "1" }).toString(), note.headers)).toEqual({ ok: false, reason: "bad signature" });
     const unionpayKey = createPrivateKey(h.keys.unionpay.unionpayPrivateKey);
-    const other = { ...fields, merId: "777290058000000" };
+    const other: Record<string, string> = { ...fields, merId: "777290058000000" };
     other.signature = unionpaySign(other, unionpayKey);
     expect(await unionpay.verifyNotification(new URLSearchParams(other).toString(), note.headers)).toEqual({ ok: false, reason: "merId 777290058000000 is not ours" });
     // Signed by someone else's certificate carried in signPubKeyCert.
     const stranger = newPaymentSandboxKeys().unionpay;
-    const foreign = { ...fields, signPubKeyCert: stranger.unionpayCert };
+    const foreign: Record<string, string> = { ...fields, signPubKeyCert: stranger.unionpayCert };
     foreign.signature = unionpaySign(foreign, createPrivateKey(stranger.unionpayPrivateKey));
     expect((await unionpay.verifyNotification(new URLSearchParams(foreign).toString(), note.headers)).ok).toBe(false);
   });
