@@ -5,6 +5,7 @@ import { loadEnvConfig } from "@next/env";
 import { gatewayUrl } from "./local/gateway";
 import { mariadbRunning } from "./local/mariadb";
 import { oauthStandinUrl } from "./local/oauth-service";
+import { paymentSandboxUrl } from "./local/payment-sandbox-service";
 import { profile, projectRoot, type ProfileName } from "./local/profile";
 import { redisPing, redisRunning } from "./local/redis";
 import { startServices, stopServices } from "./local/services";
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
       log(`Redis    127.0.0.1:${p.redisPort}  ${(await redisRunning(p)) && (await redisPing(p.redisPort)) ? "running" : "stopped"}`);
       log(`Gateway  ${gatewayUrl(p)}`);
       log(`OAuth    ${oauthStandinUrl(p)} (the QQ / WeChat / Weibo stand-in, when no OAUTH_* is configured)`);
+      log(`Payments ${paymentSandboxUrl(p)} (the Alipay / WeChat Pay / UnionPay sandbox, when no payment setting is configured)`);
       break;
     }
     default:

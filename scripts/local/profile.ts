@@ -18,6 +18,8 @@ export interface Profile {
   gatewayPort: number;
   /** The local QQ / WeChat / Weibo sign-in stand-in (scripts/local/oauth-service.ts). */
   oauthPort: number;
+  /** The local Alipay / WeChat Pay / UnionPay sandbox (scripts/local/payment-sandbox-service.ts). */
+  paymentPort: number;
   database: string;
   dbUser: string;
   /** Development Redis keeps an append-only file so data survives restarts; the test Redis keeps nothing. */
@@ -52,6 +54,7 @@ export function profile(name: ProfileName): Profile {
     redisPort: portFromEnv(name === "dev" ? "XUEFU_REDIS_PORT" : "XUEFU_TEST_REDIS_PORT", 6380 + offset),
     gatewayPort: portFromEnv(name === "dev" ? "XUEFU_GATEWAY_PORT" : "XUEFU_TEST_GATEWAY_PORT", 8079 + offset),
     oauthPort: portFromEnv(name === "dev" ? "XUEFU_OAUTH_PORT" : "XUEFU_TEST_OAUTH_PORT", 8099 + offset),
+    paymentPort: portFromEnv(name === "dev" ? "XUEFU_PAYMENT_PORT" : "XUEFU_TEST_PAYMENT_PORT", 8098 + offset),
     database: name === "dev" ? "xuefu" : "xuefu_test",
     dbUser: "xuefu",
     redisPersistent: name === "dev",

@@ -2,6 +2,7 @@
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { newPaymentSandboxKeys, type PaymentSandboxKeys } from "./payment-sandbox-keys";
 import type { Profile } from "./profile";
 
 export interface LocalSecrets {
@@ -12,6 +13,8 @@ export interface LocalSecrets {
   jwtKeys: JsonWebKey[];
   /** The test apps the local OAuth stand-in plays (scripts/local/oauth-service.ts); never real credentials. */
   oauthApps: StandinApps;
+  /** Both sides' keys for the local payments sandbox (scripts/local/payment-sandbox-keys.ts); never real credentials. */
+  paymentSandbox: PaymentSandboxKeys;
 }
 
 export interface StandinApps {
@@ -30,6 +33,7 @@ export function newJwtKey(): JsonWebKey & { kid: string } {
 }
 
 const fresh = (): LocalSecrets => ({
+  paymentSandbox: newPaymentSandboxKeys(),
   mysqlPassword: randomBytes(18).toString("base64url"),
   gatewayToken: randomBytes(32).toString("base64url"),
   authSecret: randomBytes(48).toString("base64url"),

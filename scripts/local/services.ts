@@ -6,6 +6,7 @@ import { TOOLS, ensureTools, type Tool } from "./packages";
 import { gatewayUrl, startGateway, stopGateway } from "./gateway";
 import { mariadbUrl, startMariadb, stopMariadb } from "./mariadb";
 import { OAUTH_ENV_NAMES, startOAuthService, stopOAuthService, type OAuthEnv } from "./oauth-service";
+import { PAYMENT_ENV_NAMES, startPaymentSandboxService, stopPaymentSandboxService, type PaymentEnv } from "./payment-sandbox-service";
 import { profile, type ProfileName } from "./profile";
 import { redisUrl, startRedis, stopRedis } from "./redis";
 import { localSecrets } from "./secrets";
@@ -15,7 +16,9 @@ export type ServiceEnv = Record<
   string
 > &
   // Present when the local sign-in stand-in plays the three providers.
-  Partial<OAuthEnv>;
+  Partial<OAuthEnv> &
+  // Present when the local payments sandbox plays Alipay, WeChat Pay and UnionPay.
+  Partial<PaymentEnv>;
 
 export interface StartOptions {
   log: (msg: string) => void;
@@ -46,6 +49,9 @@ export async function startServices(name: ProfileName, opts: StartOptions): Prom
   }
   const realOAuth = OAUTH_ENV_NAMES.some((name) => given[name]?.trim());
   const oauth = realOAuth ? {} : await startOAuthService(p, secrets.oauthApps, opts.log);
+  // Any payment setting given means real (or another sandbox's) providers: then no local sandbox.
+  const realPayments = PAYMENT_ENV_NAMES.some((name) => given[name]?.trim());
+  const payments = realPayments ? {} : await startPaymentSandboxService(p, secrets.paymentSandbox, opts.log);
   return {
     DATABASE_URL: given.DATABASE_URL || mariadbUrl(p, secrets),
     UPSTASH_REDIS_REST_URL: given.UPSTASH_REDIS_REST_URL || gatewayUrl(p),
@@ -55,11 +61,13 @@ export async function startServices(name: ProfileName, opts: StartOptions): Prom
     AUTH_JWT_KEYS: given.AUTH_JWT_KEYS || JSON.stringify(secrets.jwtKeys),
     REDIS_KEY_PREFIX: given.REDIS_KEY_PREFIX || (name === "test" ? "xuefu-test" : "xuefu"),
     ...oauth,
+    ...payments,
   };
 }
 
 export async function stopServices(name: ProfileName, log: (msg: string) => void): Promise<void> {
   const p = profile(name);
+  if (await stopPaymentSandboxService(p)) log(`Stopped the ${name} payments sandbox.`);
   if (await stopOAuthService(p)) log(`Stopped the ${name} OAuth sign-in stand-in.`);
   if (await stopGateway(p)) log(`Stopped the ${name} Redis REST gateway.`);
   if (await stopRedis(p)) log(`Stopped the ${name} Redis.`);
