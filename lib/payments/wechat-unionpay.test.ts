@@ -134,3 +134,23 @@ describe("UnionPay round trip", () => {
     expect(parseUnionpayAnswer("respCode=00&signature=ab+c/d==&reserved={a=1&b=2}&x=")).toEqual({ respCode: "00", signature: "ab+c/d==", reserved: "{a=1&b=2}", x: "" });
   });
 });
+
+describe("sandbox control API", () => {
+  it("loses a notification on request and delivers it on redelivery", async () => {
+    const unionpay = unionpayProvider(h.unionpay);
+    const no = orderNo();
+    const created = await unionpay.createPayment({ orderNo: no, amountFen: 50, subject: "x", returnUrl: `${h.receiver.url}/front`, notifyUrl: `${h.receiver.url}/notify/lost`, clientIp: "127.0.0.1" });
+    await fetch((created as { action: string }).action, { method: "POST", body: new URLSearchParams((created as { fields: Record<string, string> }).fields) });
+    const paid = await fetch(`${h.sandbox.url}/_sandbox/payments/unionpay/${no}/pay`, { method: "POST", body: JSON.stringify({ drop: true }) });
+    expect(((await paid.json()) as { status: string }).status).toBe("paid");
+    const [lost] = (await (await fetch(`${h.sandbox.url}/_sandbox/deliveries?orderNo=${no}`)).json()) as { id: string; state: string; attempts: unknown[] }[];
+    expect([lost?.state, lost?.attempts.length]).toEqual(["dropped", 0]);
+    expect(h.receiver.received.some((r) => r.path === "/notify/lost")).toBe(false);
+    // The reconciliation path: the query tells the truth even though the notification was lost.
+    expect((await unionpay.queryPayment(no, { startedAt: created.startedAt })).status).toBe("paid");
+    const again = (await (await fetch(`${h.sandbox.url}/_sandbox/deliveries/${lost!.id}/redeliver`, { method: "POST" })).json()) as { state: string };
+    expect(again.state).toBe("delivered");
+    const note = await h.receiver.next((r) => r.path === "/notify/lost");
+    expect((await unionpay.verifyNotification(note.body, note.headers)).ok).toBe(true);
+  });
+});
