@@ -1,4 +1,4 @@
-// npm run bench:catalogue [-- --duration 10 --connections 50 --json]
+// npm run bench:catalogue [-- --duration 10 --connections 50 --json]   (--serve: build, start, and wait)
 //
 // Measures the catalogue's hot reads against a production build over loopback, all in one run:
 // - two ceilings of the same build: a static file (/icon.svg, prerendered) and an empty route handler
@@ -106,6 +106,12 @@ async function main(): Promise<void> {
       if (!res.ok) throw new Error(`${page} answered ${res.status}; is the page built?`);
     }
 
+    if (process.argv.includes("--serve")) {
+      // For profiling by hand: the two servers stay up until this process is stopped.
+      log(`Serving: cached http://127.0.0.1:${CACHED_PORT}, uncached http://127.0.0.1:${UNCACHED_PORT} (course page ${coursePage}). Ctrl-C stops.`);
+      await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));
+      return;
+    }
     log(`Load: ${CONNECTIONS} connections, ${DURATION} s per path, over loopback.`);
     const runs: Run[] = [];
     runs.push(await load("ceiling: static file", CACHED_PORT, "/icon.svg", "cached"));
