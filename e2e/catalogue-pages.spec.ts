@@ -105,6 +105,32 @@ test("filters with the form, sorts with the select and pages with the links; the
   await expect.poll(() => cardTitles(page)).toEqual(popular.slice(0, PER_PAGE).map((r) => r.title));
 });
 
+// Known to fail: the forms are plain GET forms, but every page under app/(site) streams behind the group's
+// loading.tsx, and without JavaScript the streamed content is never swapped in for the skeleton (React
+// reveals it with an inline script). Left here, marked, until the site-wide loading boundary is settled.
+test.fixme("the filter and sort forms work without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const where = "status = 'published' AND level = 'advanced' AND price_fen > 0";
+  const [{ n }] = (await query<{ n: number }>(`SELECT COUNT(*) AS n FROM courses WHERE ${where}`)) as [{ n: number }];
+  const dearest = await query<CourseRow>(`SELECT title FROM courses WHERE ${where} ORDER BY price_fen DESC, id DESC LIMIT ${PER_PAGE}`);
+
+  await page.goto("/courses");
+  const form = page.getByTestId("filter-form");
+  await form.getByLabel(zh.Catalogue.level).selectOption("advanced");
+  await form.getByRole("radio", { name: zh.Catalogue.price_paid }).check();
+  await form.getByRole("button", { name: zh.Catalogue.apply }).click();
+  await expect(page).toHaveURL(/level=advanced/);
+  await expect(page.getByTestId("results-count")).toHaveText(zh.Catalogue.resultsCount.replace("{count}", String(n)));
+
+  await page.getByTestId("sort-form").getByLabel(zh.Catalogue.sortLabel).selectOption("price_desc");
+  await page.getByTestId("sort-form").getByRole("button", { name: zh.Catalogue.sortApply }).click();
+  await expect(page).toHaveURL(/sort=price_desc/);
+  expect(new URL(page.url()).searchParams.get("price")).toBe("paid");
+  expect(await cardTitles(page)).toEqual(dearest.map((r) => r.title));
+  await context.close();
+});
+
 test("searches from the header in Chinese and English, marking the matches", async ({ page }) => {
   await page.goto("/courses");
   const search = page.getByRole("banner").getByRole("searchbox");
@@ -222,6 +248,8 @@ test("unknown and draft courses, and foreign lessons, are not found", async ({ p
   const [draft] = await query<CourseRow>("SELECT id, slug, title FROM courses WHERE status = 'draft' LIMIT 1");
   const { notHeld } = await learnerCourses();
   const [foreign] = await query<{ id: number }>("SELECT id FROM lessons WHERE course_id <> ? LIMIT 1", [notHeld.id]);
+  const first = await page.goto("/courses/no-such-course-here");
+  test.info().annotations.push({ type: "status of an unknown course", description: String(first?.status()) });
   for (const path of ["/courses/no-such-course-here", `/courses/${draft!.slug}`, `/courses/${notHeld.slug}/lessons/${foreign!.id}`, `/courses/${notHeld.slug}/lessons/abc`]) {
     await page.goto(path);
     await expect(page.getByTestId("catalogue-not-found"), path).toBeVisible();
