@@ -11,7 +11,8 @@ export type { Storage, StoredObject } from "./types";
 
 /** The local adapter's root directory. */
 export function uploadDir(): string {
-  return path.resolve(env().UPLOAD_DIR ?? path.join(process.cwd(), ".data", "uploads"));
+  // Read at run time from the settings; nothing here belongs in the build trace.
+  return path.resolve(/*turbopackIgnore: true*/ env().UPLOAD_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), ".data", "uploads"));
 }
 
 let cached: Storage | undefined;

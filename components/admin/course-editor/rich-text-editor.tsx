@@ -87,10 +87,10 @@ function Toolbar({ editor, onError }: { editor: Editor; onError: (key: string) =
             setLinkOpen((open) => !open);
           }}
         >
-          🔗
+          {t("link")}
         </ToolButton>
         <ToolButton label={t("table")} active={state.table} onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>▦</ToolButton>
-        <ToolButton label={t("image")} onClick={() => fileRef.current?.click()}>🖼</ToolButton>
+        <ToolButton label={t("image")} onClick={() => fileRef.current?.click()}>{t("imageShort")}</ToolButton>
         <ToolButton label={t("rule")} onClick={() => chain().setHorizontalRule().run()}>—</ToolButton>
         <input ref={fileRef} type="file" accept="image/png,image/jpeg,image/webp,image/gif" hidden aria-hidden="true" tabIndex={-1} onChange={(e) => void onImage(e.target.files?.[0])} />
         {state.code ? (
