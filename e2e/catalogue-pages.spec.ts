@@ -105,10 +105,9 @@ test("filters with the form, sorts with the select and pages with the links; the
   await expect.poll(() => cardTitles(page)).toEqual(popular.slice(0, PER_PAGE).map((r) => r.title));
 });
 
-// Known to fail: the forms are plain GET forms, but every page under app/(site) streams behind the group's
-// loading.tsx, and without JavaScript the streamed content is never swapped in for the skeleton (React
-// reveals it with an inline script). Left here, marked, until the site-wide loading boundary is settled.
-test.fixme("the filter and sort forms work without JavaScript", async ({ browser }) => {
+// The forms are plain GET forms, and catalogue pages render whole (no streamed skeleton that only a script
+// would swap for the content), so they work without JavaScript.
+test("the filter and sort forms work without JavaScript", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   const where = "status = 'published' AND level = 'advanced' AND price_fen > 0";
@@ -248,16 +247,22 @@ test("unknown and draft courses, and foreign lessons, are not found", async ({ p
   const [draft] = await query<CourseRow>("SELECT id, slug, title FROM courses WHERE status = 'draft' LIMIT 1");
   const { notHeld } = await learnerCourses();
   const [foreign] = await query<{ id: number }>("SELECT id FROM lessons WHERE course_id <> ? LIMIT 1", [notHeld.id]);
-  const first = await page.goto("/courses/no-such-course-here");
-  test.info().annotations.push({ type: "status of an unknown course", description: String(first?.status()) });
   for (const path of ["/courses/no-such-course-here", `/courses/${draft!.slug}`, `/courses/${notHeld.slug}/lessons/${foreign!.id}`, `/courses/${notHeld.slug}/lessons/abc`]) {
-    await page.goto(path);
+    expect((await page.goto(path))?.status(), path).toBe(404);
     await expect(page.getByTestId("catalogue-not-found"), path).toBeVisible();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(zh.Catalogue.notFoundTitle);
-    // Streamed pages keep their 200 status; the not-found page then tells crawlers to stay away.
     await expect(page.locator('meta[name="robots"][content*="noindex"]').first()).toBeAttached();
   }
   if (draft) await expect(page.getByText(draft.title)).toHaveCount(0);
+});
+
+test("robots.txt keeps crawlers out of the admin and the API and names the sitemap", async ({ request, baseURL }) => {
+  const res = await request.get("/robots.txt");
+  expect(res.status()).toBe(200);
+  const text = await res.text();
+  expect(text).toContain("Disallow: /admin");
+  expect(text).toContain("Disallow: /api/");
+  expect(text).toContain(`Sitemap: ${new URL("/sitemap.xml", baseURL).toString()}`);
 });
 
 test("sitemap.xml lists every published course and no draft", async ({ request }) => {
