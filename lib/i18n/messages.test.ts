@@ -1,3 +1,4 @@
+import { createTranslator, IntlErrorCode, type IntlError } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { defaultLocale, isLocale, locales, resolveLocale } from "./config";
 import en from "./messages/en.json";
@@ -21,6 +22,20 @@ describe("messages", () => {
         return typeof leaf !== "string" || leaf.trim() === "";
       });
       expect(empty, name).toEqual([]);
+    }
+  });
+});
+
+describe("message syntax", () => {
+  it("parses every message as ICU (literal braces must be passed as arguments)", () => {
+    for (const [locale, messages] of [["zh-CN", zh], ["en", en]] as const) {
+      const malformed: string[] = [];
+      const onError = (error: IntlError) => {
+        if (error.code === IntlErrorCode.INVALID_MESSAGE) malformed.push(error.message);
+      };
+      const t = createTranslator({ locale, messages, onError }) as unknown as { raw: unknown } & ((key: string) => string);
+      for (const key of keys(messages)) t(key);
+      expect(malformed, locale).toEqual([]);
     }
   });
 });

@@ -23,7 +23,7 @@ export default async function ApiDocsPage() {
           <h1 className={styles.title}>{t("title")}</h1>
           <p className={styles.muted}>{t("intro")}</p>
           <p className={styles.muted}>
-            {t("conventions")} <a href="/api/v1/openapi.json">{t("downloadJson")}</a>
+            {t("conventions", { shape: '{"error": {"code", "message", "details"}}' })} <a href="/api/v1/openapi.json">{t("downloadJson")}</a>
           </p>
         </header>
         <nav aria-label={t("contents")}>
