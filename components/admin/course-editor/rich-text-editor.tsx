@@ -8,7 +8,7 @@ import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/r
 import StarterKit from "@tiptap/starter-kit";
 import { common, createLowlight } from "lowlight";
 import { useTranslations } from "next-intl";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useId, useRef, useState } from "react";
 import styles from "./course-editor.module.css";
 import { uploadImage } from "./upload-image";
 
@@ -49,8 +49,8 @@ function Toolbar({ editor, onError }: { editor: Editor; onError: (key: string) =
   const linkId = useId();
   const chain = () => editor.chain().focus();
 
-  const applyLink = (event: FormEvent) => {
-    event.preventDefault();
+  // Not a <form>: the editor sits inside the course form, and a nested form's submit would save the course.
+  const applyLink = () => {
     const url = href.trim();
     if (url === "") chain().extendMarkRange("link").unsetLink().run();
     else if (/^(https?:\/\/|mailto:)/i.test(url)) chain().extendMarkRange("link").setLink({ href: url, target: "_blank" }).run();
@@ -114,13 +114,29 @@ function Toolbar({ editor, onError }: { editor: Editor; onError: (key: string) =
         ) : null}
       </div>
       {linkOpen ? (
-        <form className={styles.linkForm} onSubmit={applyLink}>
+        <div className={styles.linkForm} role="group" aria-label={t("link")}>
           <label htmlFor={linkId}>{t("linkUrl")}</label>
-          <input id={linkId} type="url" value={href} onChange={(e) => setHref(e.target.value)} autoFocus />
-          <button type="submit" className={styles.tool}>
+          <input
+            id={linkId}
+            type="url"
+            value={href}
+            onChange={(e) => setHref(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") {
+                e.preventDefault();
+                applyLink();
+              } else if (e.key === "Escape") {
+                e.preventDefault();
+                setLinkOpen(false);
+                editor.commands.focus();
+              }
+            }}
+            autoFocus
+          />
+          <button type="button" className={styles.tool} onClick={applyLink}>
             {t("applyLink")}
           </button>
-        </form>
+        </div>
       ) : null}
     </div>
   );
