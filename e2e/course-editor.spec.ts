@@ -1,6 +1,6 @@
 // Course authoring end to end, as the demo course admin in the default language (Chinese): create a course
 // in the editor (typing a heading, a list, a link and a code block into Tiptap), upload a cover image, save,
-// add two chapters and swap them with the keyboard, preview, publish, and find it in the public API. Then the
+// add two chapters and reorder them with the keyboard (move buttons and dnd-kit dragging), preview, publish, and find it in the public API. Then the
 // API refuses to store script in a description. The courses made here are archived and deleted at the end.
 import { randomUUID } from "node:crypto";
 import zlib from "node:zlib";
@@ -124,6 +124,17 @@ test("the course admin writes, illustrates, structures, previews and publishes a
   await page.keyboard.press("Enter");
   await expect(page.getByLabel("第 1 章标题")).toHaveValue("进阶篇");
   await expect(page.getByLabel("第 2 章标题")).toHaveValue("基础篇");
+  // And back and forth with dnd-kit's keyboard dragging: Space lifts, ArrowUp moves, Space drops.
+  await page.getByRole("button", { name: /^移动章节 基础篇/ }).focus();
+  await page.keyboard.press("Space");
+  await page.waitForTimeout(300); // dnd-kit measures the rows after lifting
+  await page.keyboard.press("ArrowUp");
+  await page.waitForTimeout(300);
+  await page.keyboard.press("Space");
+  await expect(page.getByLabel("第 1 章标题")).toHaveValue("基础篇");
+  await page.getByRole("button", { name: "上移 进阶篇" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("第 1 章标题")).toHaveValue("进阶篇");
   await page.getByRole("button", { name: t.syllabus.save }).click();
   await expect(page.locator("[role=status]", { hasText: t.messages.syllabusSaved })).toBeVisible();
   await expect.poll(async () => (await query<{ title: string }>("SELECT title FROM chapters WHERE course_id = ? ORDER BY position", [id])).map((c) => c.title)).toEqual(["进阶篇", "基础篇"]);
