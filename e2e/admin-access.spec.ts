@@ -107,6 +107,7 @@ async function concreteUrl(route: string): Promise<string> {
   const samples: Record<string, () => Promise<string>> = {
     "/admin/users/[id]": async () => String((await query<{ id: number }>("SELECT id FROM users WHERE email = 'learner@example.com'"))[0]!.id),
     "/admin/roles/[id]": async () => String((await query<{ id: number }>("SELECT id FROM roles WHERE role_key = 'content_admin'"))[0]!.id),
+    "/admin/courses/[id]": async () => String((await query<{ id: number }>("SELECT id FROM courses WHERE status = 'published' ORDER BY id LIMIT 1"))[0]!.id),
   };
   if (!route.includes("[")) return route;
   const sample = samples[route];
