@@ -1,4 +1,5 @@
-// npm run bench:catalogue [-- --duration 10 --connections 50 --json]   (--serve: build, start, and wait)
+// npm run bench:catalogue [-- --duration 10 --connections 50 --json]   (--serve: build, start, and wait;
+// BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the two servers)
 //
 // Measures the catalogue's hot reads against a production build over loopback, all in one run:
 // - two ceilings of the same build: a static file (/icon.svg, prerendered) and an empty route handler
@@ -31,6 +32,7 @@ const UNCACHED_PORT = 3201;
 const DIST = ".next-bench";
 const log = (msg: string) => console.error(`[bench] ${msg}`);
 const reports = path.join(profile("test").dataDir, "reports");
+const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
 
 interface Run {
   name: string;
@@ -93,7 +95,7 @@ async function main(): Promise<void> {
       [CACHED_PORT, "on"],
       [UNCACHED_PORT, "off"],
     ] as const) {
-      children.push(startChild(`web:${port}`, process.execPath, [nextBin, "start", "--port", String(port)], { ...appEnv, NODE_ENV: "production", APP_URL: `http://localhost:${port}`, CATALOGUE_CACHE: cacheMode }, { logFile: path.join(reports, `bench-web-${port}.log`) }));
+      children.push(startChild(`web:${port}`, process.execPath, [...serverNodeArgs, nextBin, "start", "--port", String(port)], { ...appEnv, NODE_ENV: "production", APP_URL: `http://localhost:${port}`, CATALOGUE_CACHE: cacheMode }, { logFile: path.join(reports, `bench-web-${port}.log`) }));
     }
     for (const port of [CACHED_PORT, UNCACHED_PORT]) await waitFor(`the server on :${port}`, async () => (await fetch(`http://127.0.0.1:${port}/api/v1/ping`)).status === 204, 60_000);
 
