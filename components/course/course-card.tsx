@@ -1,6 +1,7 @@
 // One course in a grid: generated cover, title (the link), subtitle, teacher, level and language, rating,
 // learners and price. The whole card is clickable through the title link's stretched hit area.
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -13,7 +14,17 @@ import { coverBackground } from "./cover";
 
 const LEVEL_TONE = { beginner: "accent", intermediate: "brand", advanced: "warning" } as const;
 
-export function CourseCard({ course, headingLevel = 3 }: { course: CourseSummary; headingLevel?: 2 | 3 }) {
+export interface CourseCardProps {
+  course: CourseSummary;
+  headingLevel?: 2 | 3;
+  /** The title and subtitle as shown, e.g. with search matches marked; the plain text by default. */
+  title?: ReactNode;
+  subtitle?: ReactNode;
+  /** Shown under the subtitle, e.g. a description snippet with the search matches. */
+  extra?: ReactNode;
+}
+
+export function CourseCard({ course, headingLevel = 3, title, subtitle, extra }: CourseCardProps) {
   const t = useTranslations("Course");
   const locale = useLocale();
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -25,10 +36,11 @@ export function CourseCard({ course, headingLevel = 3 }: { course: CourseSummary
       <div className={styles.body}>
         <Heading className={styles.title}>
           <Link href={`/courses/${encodeURIComponent(course.slug)}`} className={styles.titleLink} data-testid="course-card-title">
-            {course.title}
+            {title ?? course.title}
           </Link>
         </Heading>
-        {course.subtitle ? <p className={styles.subtitle}>{course.subtitle}</p> : null}
+        {course.subtitle ? <p className={styles.subtitle}>{subtitle ?? course.subtitle}</p> : null}
+        {extra}
         <p className={styles.teacher}>{t("teacher", { name: course.teacherName })}</p>
         <div className={styles.badges}>
           <Badge tone={LEVEL_TONE[course.level]}>{t(`level.${course.level}`)}</Badge>
