@@ -2,11 +2,10 @@
 // newest), each course with its teacher and category. Three small indexed queries, run together.
 import "server-only";
 import { desc, eq, type SQL } from "drizzle-orm";
-import { db } from "@/db";
-import { categories, courses, teachers, type courseLanguages, type courseLevels } from "@/db/schema";
+import { courses, type courseLanguages, type courseLevels } from "@/db/schema";
 import { logger } from "@/lib/log";
 import { getTopLevelCategories, type CategorySummary } from "./categories";
-import { averageRating } from "./format";
+import { selectCourseCards, toCatalogueCourse } from "./course-rows";
 
 export const HOME_SHELF_SIZE = 8;
 
@@ -41,58 +40,12 @@ export interface HomeData {
   newest: CourseSummary[];
 }
 
-function publishedCourses(orderBy: SQL[]) {
-  return db()
-    .select({
-      id: courses.id,
-      slug: courses.slug,
-      title: courses.title,
-      subtitle: courses.subtitle,
-      priceFen: courses.priceFen,
-      memberPriceFen: courses.memberPriceFen,
-      level: courses.level,
-      language: courses.language,
-      enrolmentCount: courses.enrolmentCount,
-      ratingSum: courses.ratingSum,
-      ratingCount: courses.ratingCount,
-      teacherName: teachers.name,
-      categoryId: categories.id,
-      categoryParentId: categories.parentId,
-      categorySlug: categories.slug,
-      categoryNameZh: categories.nameZh,
-      categoryNameEn: categories.nameEn,
-    })
-    .from(courses)
-    .innerJoin(teachers, eq(teachers.id, courses.teacherId))
-    .innerJoin(categories, eq(categories.id, courses.categoryId))
+function publishedCourses(orderBy: SQL[]): Promise<CourseSummary[]> {
+  return selectCourseCards()
     .where(eq(courses.status, "published"))
     .orderBy(...orderBy)
     .limit(HOME_SHELF_SIZE)
-    .then((rows) =>
-      rows.map(
-        (row): CourseSummary => ({
-          id: row.id,
-          slug: row.slug,
-          title: row.title,
-          subtitle: row.subtitle,
-          priceFen: row.priceFen,
-          memberPriceFen: row.memberPriceFen,
-          level: row.level,
-          language: row.language,
-          enrolmentCount: row.enrolmentCount,
-          rating: averageRating(row.ratingSum, row.ratingCount),
-          ratingCount: row.ratingCount,
-          teacherName: row.teacherName,
-          category: {
-            id: row.categoryId,
-            slug: row.categorySlug,
-            nameZh: row.categoryNameZh,
-            nameEn: row.categoryNameEn,
-            rootId: row.categoryParentId ?? row.categoryId,
-          },
-        }),
-      ),
-    );
+    .then((rows) => rows.map(toCatalogueCourse));
 }
 
 async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
