@@ -5,3 +5,4 @@ export * from "./relations";
 export * from "./rbac";
 export * from "./commerce";
 export * from "./search";
+export * from "./seckill";

@@ -223,19 +223,19 @@ async function writeOrders(tx: Tx, data: SeedData, userId: (email: string) => nu
   const bySlug = new Map(data.courses.map((c) => [c.slug, c]));
   let sequence = 0;
   const nextNo = (time: Date) => formatOrderNo(time.getTime(), 0, (sequence = (sequence + 1) % (MAX_SEQUENCE + 1)));
-  const rows: Array<{ order: InferInsertModel<typeof orders>; courseId: number; title: string }> = [];
+  const rows: Array<{ order: InferInsertModel<typeof orders>; courseId: number; title: string; listPriceFen: number }> = [];
   data.enrolments.forEach((e, i) => {
     const course = bySlug.get(e.courseSlug);
     if (e.source !== "purchase" || !course || course.priceFen === 0) return;
     const price = i % 4 === 0 && course.memberPriceFen !== null && course.memberPriceFen !== undefined ? course.memberPriceFen : course.priceFen;
     const paidAt = new Date(e.createdAt.getTime() - 60_000);
     const placed = new Date(paidAt.getTime() - (2 + (i % 9)) * 60_000);
-    const base = { userId: userId(e.email), totalFen: price };
+    const base = { userId: userId(e.email), subtotalFen: price, totalFen: price };
     if (i % 7 === 0) {
       const abandoned = new Date(placed.getTime() - 86_400_000);
-      rows.push({ order: { ...base, orderNo: nextNo(abandoned), status: "closed", createdAt: abandoned, updatedAt: new Date(abandoned.getTime() + 1_800_000) }, courseId: courseId(e.courseSlug), title: course.title });
+      rows.push({ order: { ...base, orderNo: nextNo(abandoned), status: "closed", payBefore: new Date(abandoned.getTime() + 1_800_000), closedAt: new Date(abandoned.getTime() + 1_800_000), createdAt: abandoned, updatedAt: new Date(abandoned.getTime() + 1_800_000) }, courseId: courseId(e.courseSlug), title: course.title, listPriceFen: course.priceFen });
     }
-    rows.push({ order: { ...base, orderNo: nextNo(placed), status: "paid", provider: PROVIDERS[i % PROVIDERS.length], paidAt, createdAt: placed, updatedAt: paidAt }, courseId: courseId(e.courseSlug), title: course.title });
+    rows.push({ order: { ...base, orderNo: nextNo(placed), status: "paid", provider: PROVIDERS[i % PROVIDERS.length], payBefore: new Date(placed.getTime() + 1_800_000), paidAt, createdAt: placed, updatedAt: paidAt }, courseId: courseId(e.courseSlug), title: course.title, listPriceFen: course.priceFen });
   });
   await insertAll(tx, orders, rows.map((r) => r.order));
   const ids = new Map<string, number>();
@@ -246,7 +246,7 @@ async function writeOrders(tx: Tx, data: SeedData, userId: (email: string) => nu
   await insertAll(
     tx,
     orderItems,
-    rows.map((r) => ({ orderId: need(ids, r.order.orderNo, "order"), courseId: r.courseId, titleSnapshot: r.title, priceFen: r.order.totalFen, createdAt: r.order.createdAt })),
+    rows.map((r) => ({ orderId: need(ids, r.order.orderNo, "order"), courseId: r.courseId, titleSnapshot: r.title, listPriceFen: r.listPriceFen, priceFen: r.order.totalFen, paidFen: r.order.totalFen, createdAt: r.order.createdAt })),
   );
 }
 
