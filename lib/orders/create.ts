@@ -1,0 +1,91 @@
+// Writes a new order and its items inside the caller's transaction. The checkout (checkout.ts) and the
+// flash-sale worker (lib/seckill) both create orders through this, so every order has the same shape: a
+// snowflake order number, item snapshots of title and price, the coupon's discount spread over the items.
+import "server-only";
+import { db } from "@/db";
+import { orderItems, orders, orderSources } from "@/db/schema";
+import { nextOrderNo } from "./order-no-generator";
+import { splitDiscount } from "./split";
+
+/** A transaction of the application's database. */
+export type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
+
+export interface NewOrderItem {
+  courseId: number;
+  title: string;
+  /** The course's list price now. */
+  listPriceFen: number;
+  /** What the item costs in this order (member or sale price), before the coupon. */
+  priceFen: number;
+}
+
+export interface NewOrder {
+  userId: number;
+  source: (typeof orderSources)[number];
+  items: NewOrderItem[];
+  couponId?: number | null;
+  discountFen?: number;
+  /** The order closes unpaid after this. */
+  payBefore: Date;
+  now?: Date;
+  /** A number issued beforehand (the flash-sale admission gives the learner one at once); default: a new one. */
+  orderNo?: string;
+}
+
+export interface CreatedOrder {
+  id: number;
+  orderNo: string;
+  subtotalFen: number;
+  discountFen: number;
+  totalFen: number;
+  payBefore: Date;
+  status: "pending" | "paid";
+}
+
+/**
+ * Inserts the order (pending; or paid at once when it costs nothing, the caller then enrols) and its items.
+ * Amounts are computed here from the items, never taken from a client.
+ */
+export async function insertOrder(tx: Tx, order: NewOrder): Promise<CreatedOrder> {
+  if (order.items.length === 0) throw new Error("an order needs at least one item");
+  const now = order.now ?? new Date();
+  const subtotalFen = order.items.reduce((sum, item) => sum + item.priceFen, 0);
+  const discountFen = Math.min(Math.max(0, order.discountFen ?? 0), subtotalFen);
+  const totalFen = subtotalFen - discountFen;
+  const paid = splitDiscount(
+    order.items.map((item) => item.priceFen),
+    discountFen,
+  );
+  const orderNo = order.orderNo ?? (await nextOrderNo());
+  const status = totalFen === 0 ? "paid" : "pending";
+  const [inserted] = await tx
+    .insert(orders)
+    .values({
+      orderNo,
+      userId: order.userId,
+      status,
+      source: order.source,
+      subtotalFen,
+      discountFen,
+      totalFen,
+      couponId: order.couponId ?? null,
+      payBefore: order.payBefore,
+      paidAt: status === "paid" ? now : null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .$returningId();
+  const id = inserted!.id;
+  await tx.insert(orderItems).values(
+    order.items.map((item, i) => ({
+      orderId: id,
+      courseId: item.courseId,
+      titleSnapshot: item.title.slice(0, 191),
+      listPriceFen: item.listPriceFen,
+      priceFen: item.priceFen,
+      paidFen: paid[i]!,
+      createdAt: now,
+    })),
+  );
+  return { id, orderNo, subtotalFen, discountFen, totalFen, payBefore: order.payBefore, status };
+}
