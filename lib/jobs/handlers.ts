@@ -6,6 +6,7 @@ import { redis, key } from "@/lib/redis";
 import { invalidateTags } from "@/lib/cache";
 import { CATALOGUE_TAGS } from "@/lib/catalogue/tags";
 import { reindexAll } from "@/lib/search";
+import { rebuildAll as rebuildLeaderboards } from "@/lib/leaderboards/rebuild";
 import type { JobPayloads } from "./queues";
 
 type Handler<N extends keyof JobPayloads> = (job: Job<JobPayloads[N]>) => Promise<unknown>;
@@ -26,6 +27,8 @@ export const handlers: Handlers = {
     await invalidateTags([CATALOGUE_TAGS.courses]);
     return result;
   },
+  /** Restores flushed leaderboards and corrects drift, from points_ledger and enrolments. */
+  "maintenance:leaderboards-rebuild": async () => rebuildLeaderboards(),
   /** Delivers one text message or email; a sender that throws (gateway down, non-2xx) makes BullMQ retry. */
   "notifications:send": async (job) => {
     await notificationSender().send(job.data, { id: `${job.queueName}:${job.id}` });

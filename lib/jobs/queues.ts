@@ -19,6 +19,8 @@ export interface JobPayloads {
   "maintenance:heartbeat": Record<string, never>;
   /** Rebuilds every course's search document (lib/search). */
   "maintenance:search-reindex": Record<string, never>;
+  /** Rebuilds every leaderboard (Redis sorted sets) from MySQL (lib/leaderboards/rebuild.ts). */
+  "maintenance:leaderboards-rebuild": Record<string, never>;
   "notifications:send": Message;
 }
 

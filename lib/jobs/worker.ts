@@ -36,6 +36,10 @@ export async function startWorker(opts: { schedule?: boolean } = {}): Promise<Ru
     // ten minutes however many start) repair anything a failed save or a restore left behind.
     await maintenance.upsertJobScheduler("search-reindex", { pattern: "30 4 * * *", tz: "UTC" }, { name: "search-reindex", data: {} });
     await maintenance.add("search-reindex", {}, { jobId: `search-reindex-start-${Math.floor(Date.now() / 600_000)}` });
+    // Leaderboards live in Redis but are rebuilt from MySQL: every 15 minutes (new periods, drift, a flushed
+    // Redis) and when workers start.
+    await maintenance.upsertJobScheduler("leaderboards-rebuild", { every: 900_000 }, { name: "leaderboards-rebuild", data: {} });
+    await maintenance.add("leaderboards-rebuild", {}, { jobId: `leaderboards-rebuild-start-${Math.floor(Date.now() / 600_000)}` });
   }
   log.info({ queues: Object.values(QUEUES) }, "worker started");
 
