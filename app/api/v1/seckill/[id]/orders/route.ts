@@ -1,0 +1,43 @@
+import { requireApiUser } from "@/lib/auth/api-user";
+import { ApiError, apiRoute, clientIp } from "@/lib/http/api";
+import { tooManyRequests } from "@/lib/security/rate-limit";
+import { admit } from "@/lib/seckill/admission";
+import { saleIdFrom } from "@/lib/seckill/api";
+import { isGrabTokenValid } from "@/lib/seckill/token";
+
+export const dynamic = "force-dynamic";
+
+const MESSAGES = {
+  SOLD_OUT: "All seats are taken.",
+  ALREADY_PURCHASED: "You already have a seat in this flash sale.",
+  NOT_STARTED: "This flash sale has not started yet.",
+  ENDED: "This flash sale has ended.",
+} as const;
+
+/**
+ * POST (header `X-Seckill-Token: <token from GET …/token>`) → 201 {"orderNo", "payBefore"}: a seat is yours;
+ * pay the order at /orders/{orderNo}/pay before payBefore. 409 SOLD_OUT | ALREADY_PURCHASED | NOT_STARTED |
+ * ENDED, 403 TOKEN_REQUIRED, 429 RATE_LIMITED, 401 when not signed in, 404 for an unknown sale.
+ * The hot path: authentication, an HMAC check, and one Redis script; no MySQL.
+ */
+export const POST = apiRoute<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
+  const { userId } = await requireApiUser(request);
+  const saleId = saleIdFrom((await params).id);
+  if (!isGrabTokenValid(request.headers.get("x-seckill-token"), saleId, userId)) {
+    throw new ApiError(403, "TOKEN_REQUIRED", "Fetch this sale's grab token (GET /api/v1/seckill/{id}/token, once it has started) and send it as X-Seckill-Token.");
+  }
+  const outcome = await admit({ saleId, userId, ip: clientIp(request) });
+  if (outcome.ok) {
+    return Response.json({ orderNo: outcome.orderNo, payBefore: outcome.payBefore.toISOString() }, { status: 201, headers: { "cache-control": "no-store" } });
+  }
+  switch (outcome.code) {
+    case "RATE_LIMITED":
+      return tooManyRequests(outcome.retryAfterSeconds ?? 1);
+    case "NOT_FOUND":
+      throw new ApiError(404, "NOT_FOUND", "There is no such flash sale.");
+    case "NOT_STARTED":
+      throw new ApiError(409, "NOT_STARTED", MESSAGES.NOT_STARTED, outcome.startsAt ? { startsAt: outcome.startsAt.toISOString() } : undefined);
+    default:
+      throw new ApiError(409, outcome.code, MESSAGES[outcome.code]);
+  }
+});
