@@ -6,6 +6,9 @@ import { redis, key } from "@/lib/redis";
 import { invalidateTags } from "@/lib/cache";
 import { CATALOGUE_TAGS } from "@/lib/catalogue/tags";
 import { reindexAll } from "@/lib/search";
+import { checkRecentSales } from "@/lib/seckill/consistency";
+import { releaseExpiredSeats } from "@/lib/seckill/release";
+import { loadUpcomingSales } from "@/lib/seckill/sales";
 import { rebuildAll as rebuildLeaderboards } from "@/lib/leaderboards/rebuild";
 import type { JobPayloads } from "./queues";
 
@@ -29,6 +32,9 @@ export const handlers: Handlers = {
   },
   /** Restores flushed leaderboards and corrects drift, from points_ledger and enrolments. */
   "maintenance:leaderboards-rebuild": async () => rebuildLeaderboards(),
+  "maintenance:seckill-release": async () => ({ released: await releaseExpiredSeats() }),
+  "maintenance:seckill-check": async () => checkRecentSales(),
+  "maintenance:seckill-load": async () => ({ loaded: await loadUpcomingSales() }),
   /** Delivers one text message or email; a sender that throws (gateway down, non-2xx) makes BullMQ retry. */
   "notifications:send": async (job) => {
     await notificationSender().send(job.data, { id: `${job.queueName}:${job.id}` });

@@ -22,6 +22,12 @@ export interface JobPayloads {
   /** Rebuilds every leaderboard (Redis sorted sets) from MySQL (lib/leaderboards/rebuild.ts). */
   "maintenance:leaderboards-rebuild": Record<string, never>;
   "notifications:send": Message;
+  /** Flash sales (lib/seckill): gives back seats left unpaid past their pay window. */
+  "maintenance:seckill-release": Record<string, never>;
+  /** Flash sales: seats left + held + sold = offered, in Redis and MySQL; repairs drift. */
+  "maintenance:seckill-check": Record<string, never>;
+  /** Flash sales: loads the seats of sales starting within the hour into Redis. */
+  "maintenance:seckill-load": Record<string, never>;
 }
 
 export const bullPrefix = () => `${env().REDIS_KEY_PREFIX}:bull`;

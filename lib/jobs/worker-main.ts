@@ -8,11 +8,16 @@ async function main(): Promise<void> {
   const { startWorker } = await import("./worker");
   const { closeQueues } = await import("./queues");
   const worker = await startWorker();
+  // Flash-sale admissions: read from their Redis stream and written to MySQL (lib/seckill/consumer.ts).
+  const { createSeckillConsumer } = await import("@/lib/seckill/consumer");
+  const seckill = createSeckillConsumer();
+  seckill.start();
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "worker shutting down");
+    await seckill.stop();
     await worker.close();
     await closeQueues();
     process.exit(0);

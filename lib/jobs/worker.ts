@@ -36,6 +36,10 @@ export async function startWorker(opts: { schedule?: boolean } = {}): Promise<Ru
     // ten minutes however many start) repair anything a failed save or a restore left behind.
     await maintenance.upsertJobScheduler("search-reindex", { pattern: "30 4 * * *", tz: "UTC" }, { name: "search-reindex", data: {} });
     await maintenance.add("search-reindex", {}, { jobId: `search-reindex-start-${Math.floor(Date.now() / 600_000)}` });
+    // Flash sales: unpaid seats go back within ~15 s of their window; seats are in Redis well before a start.
+    await maintenance.upsertJobScheduler("seckill-release", { every: 15_000 }, { name: "seckill-release", data: {} });
+    await maintenance.upsertJobScheduler("seckill-check", { every: 5 * 60_000 }, { name: "seckill-check", data: {} });
+    await maintenance.upsertJobScheduler("seckill-load", { every: 60_000 }, { name: "seckill-load", data: {} });
     // Leaderboards live in Redis but are rebuilt from MySQL: every 15 minutes (new periods, drift, a flushed
     // Redis) and when workers start.
     await maintenance.upsertJobScheduler("leaderboards-rebuild", { every: 900_000 }, { name: "leaderboards-rebuild", data: {} });
