@@ -1,4 +1,5 @@
 import { Suspense } from "react";
+import { ContinueLearning } from "@/components/home/continue-learning";
 import { Hero } from "@/components/home/hero";
 import { HomeShelves } from "@/components/home/home-shelves";
 import { HomeShelvesSkeleton } from "@/components/home/home-shelves-skeleton";
@@ -6,11 +7,14 @@ import { HomeShelvesSkeleton } from "@/components/home/home-shelves-skeleton";
 // Reads the locale cookie and live catalogue data: rendered per request, never at build time.
 export const dynamic = "force-dynamic";
 
-/** The hero needs no data and shows at once; categories and course shelves stream in behind it. */
+/** The hero needs no data and shows at once; a learner's unfinished courses, categories and shelves stream in behind it. */
 export default function HomePage() {
   return (
     <>
       <Hero />
+      <Suspense fallback={null}>
+        <ContinueLearning />
+      </Suspense>
       <Suspense fallback={<HomeShelvesSkeleton />}>
         <HomeShelves />
       </Suspense>

@@ -14,8 +14,8 @@ async function canOpenAdmin(userId: number): Promise<boolean> {
 }
 
 /**
- * "Sign in" for visitors; once signed in, the person's name (a link to the account settings), a link to
- * /admin for those whose roles open it, and a sign-out button.
+ * "Sign in" for visitors; once signed in, "My courses", the person's name (a link to the account settings), a
+ * link to /admin for those whose roles open it, and a sign-out button.
  */
 export async function AccountMenu() {
   const t = await getTranslations("Header");
@@ -31,7 +31,7 @@ export async function AccountMenu() {
       </Link>
     );
   }
-  const admin = await canOpenAdmin(Number(session.user.id));
+  const [admin, tc] = await Promise.all([canOpenAdmin(Number(session.user.id)), getTranslations("MyCourses")]);
   return (
     <form action={signOutAction} className={styles.account} data-testid="account-menu">
       {admin ? (
@@ -39,6 +39,9 @@ export async function AccountMenu() {
           {t("admin")}
         </Link>
       ) : null}
+      <Link href="/account/courses" className={styles.accountName} data-testid="my-courses-link">
+        {tc("title")}
+      </Link>
       <Link href="/account" className={styles.accountName} data-testid="account-link">
         {session.user.name}
       </Link>

@@ -13,6 +13,15 @@ import {
   suggestionQuerySchema,
   suggestionResponseSchema,
 } from "@/lib/catalogue/api-schemas";
+import {
+  coursesBoardResponseSchema,
+  historyQuerySchema,
+  historyResponseSchema,
+  leaderboardQuerySchema,
+  pointsBoardResponseSchema,
+} from "@/lib/leaderboards/api-schemas";
+import { BOARDS } from "@/lib/leaderboards/periods";
+import { progressInputSchema, progressResponseSchema } from "@/lib/progress/schemas";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -64,6 +73,8 @@ const json = (name: string) => ({ "application/json": { schema: ref(name) } });
 const error = (description: string) => ({ description, content: json("Error") });
 const cacheControl = { "Cache-Control": { description: "Public answers may be cached for 2 seconds.", schema: { type: "string" } } };
 
+const lessonIdParameter: OpenApiParameter = { name: "lessonId", in: "path", required: true, schema: { type: "string", pattern: "^[1-9][0-9]{0,15}$" } };
+
 export function openApiDocument(): OpenApiDocument {
   return {
     openapi: "3.1.0",
@@ -78,6 +89,7 @@ export function openApiDocument(): OpenApiDocument {
     tags: [
       { name: "Catalogue", description: "Courses, categories and search; public, no token needed." },
       { name: "Accounts", description: "API tokens, the signed-in account and its sessions." },
+      { name: "Learning", description: "Progress in lessons, learning points and the leaderboards." },
       { name: "Operations", description: "Health of the service." },
     ],
     paths: {
@@ -165,6 +177,68 @@ export function openApiDocument(): OpenApiDocument {
           responses: { "204": { description: "Signed out everywhere." }, "401": error("No valid token.") },
         },
       },
+      "/api/v1/me/progress/{lessonId}": {
+        get: {
+          operationId: "getLessonProgress",
+          summary: "My progress in a lesson",
+          description: "Zeros before the first report. With a bearer token, or the browser's session cookie.",
+          tags: ["Learning"],
+          security: [{ bearer: [] }],
+          parameters: [lessonIdParameter],
+          responses: { "200": { description: "The stored progress.", content: json("LessonProgress") }, "401": error("Not signed in."), "404": error("A lesson id that is not a number.") },
+        },
+        put: {
+          operationId: "putLessonProgress",
+          summary: "Report progress in a lesson",
+          description:
+            "For learners enrolled in the lesson's course. The position is replaced, the percent never falls, and completion stays. Completing a lesson awards its points, and the last lesson of a course the course's, exactly once however often the report arrives. Send Content-Type: application/json.",
+          tags: ["Learning"],
+          security: [{ bearer: [] }],
+          parameters: [lessonIdParameter],
+          requestBody: { required: true, content: { "application/json": { schema: schema(progressInputSchema, "input") } } },
+          responses: {
+            "200": { description: "The stored progress, the points this report earned and the course's progress.", content: json("ProgressRecorded") },
+            "400": error("The body is not JSON."),
+            "401": error("Not signed in, or an invalid token."),
+            "403": error("Not enrolled in the course (NOT_ENROLLED)."),
+            "404": error("No published lesson has this id."),
+            "415": error("The body is not sent as application/json."),
+            "422": error("A field out of range, an unknown field, or nothing to record."),
+          },
+        },
+      },
+      "/api/v1/leaderboards/{board}": {
+        get: {
+          operationId: "getLeaderboard",
+          summary: "A leaderboard",
+          description:
+            "points: learning points per learner; courses: new enrolments per course this week. Highest first; equal scores share a rank (1 + how many have strictly more) and are listed by ascending id. With a session or a bearer token, the points board adds `me`, the caller's own standing, even outside the top.",
+          tags: ["Learning"],
+          parameters: [{ name: "board", in: "path", required: true, schema: { type: "string", enum: [...BOARDS] } }, ...queryParameters(leaderboardQuerySchema)],
+          responses: {
+            "200": { description: "The top of the board.", content: { "application/json": { schema: { oneOf: [ref("PointsBoard"), ref("CoursesBoard")] } } } },
+            "400": error("An unknown, repeated or malformed parameter, or a period the board does not have."),
+            "401": error("An invalid bearer token."),
+            "404": error("No such board."),
+          },
+        },
+      },
+      "/api/v1/leaderboards/{board}/history": {
+        get: {
+          operationId: "getPointsHistory",
+          summary: "My points over a period",
+          description: "Cumulative points earned in the period: per day for week and month, per month for all. Only the points board has a history.",
+          tags: ["Learning"],
+          security: [{ bearer: [] }],
+          parameters: [{ name: "board", in: "path", required: true, schema: { type: "string", enum: ["points"] } }, ...queryParameters(historyQuerySchema)],
+          responses: {
+            "200": { description: "The caller's points over time.", content: json("PointsHistory") },
+            "400": error("An unknown, repeated or malformed parameter."),
+            "401": error("Not signed in."),
+            "404": error("A board without a history."),
+          },
+        },
+      },
       "/api/v1/auth/codes": {
         post: {
           operationId: "sendCode",
@@ -199,6 +273,11 @@ export function openApiDocument(): OpenApiDocument {
         Token: schema(z.object({ access_token: z.string(), token_type: z.literal("Bearer"), expires_in: z.int() })),
         Me: schema(z.object({ id: z.int(), name: z.string(), roles: z.array(z.string()) })),
         CodeSent: schema(z.object({ sent: z.literal(true), expires_in: z.int() })),
+        LessonProgress: schema(progressResponseSchema.pick({ lesson_id: true, position_seconds: true, percent: true, completed: true })),
+        ProgressRecorded: schema(progressResponseSchema),
+        PointsBoard: schema(pointsBoardResponseSchema),
+        CoursesBoard: schema(coursesBoardResponseSchema),
+        PointsHistory: schema(historyResponseSchema),
         Health: schema(z.object({ status: z.enum(["ok", "degraded"]), db: z.enum(["ok", "down"]), redis: z.enum(["ok", "down"]) })),
       },
       securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import styles from "@/components/account/account.module.css";
@@ -29,11 +30,19 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const [user, sessions] = await Promise.all([findUserById(userId), listSessions(userId)]);
   if (!user) redirect("/sign-in?callbackUrl=/account");
   const t = await getTranslations("Account");
+  const tm = await getTranslations("MyCourses");
 
   return (
     <Container>
       <div className={styles.page}>
         <h1 className={styles.title}>{t("title")}</h1>
+        <p className={styles.muted}>
+          <Link href="/account/courses" data-testid="account-my-courses">
+            {tm("title")}
+          </Link>
+          {" · "}
+          <Link href="/leaderboard">{tm("leaderboardLink")}</Link>
+        </p>
 
         <Card as="section" className={styles.section} aria-labelledby="profile-title">
           <h2 id="profile-title" className={styles.sectionTitle}>

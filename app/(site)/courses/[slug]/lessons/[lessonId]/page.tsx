@@ -10,6 +10,7 @@ import { Syllabus } from "@/components/catalogue/syllabus";
 import { UnlockPanel } from "@/components/catalogue/unlock-panel";
 import { Badge } from "@/components/ui/badge";
 import { Container } from "@/components/ui/container";
+import { LessonProgressPanel } from "@/components/progress/lesson-progress-panel";
 import { canOpen, currentUserId, lessonForViewer } from "@/lib/catalogue/enrolment-access";
 
 export const dynamic = "force-dynamic";
@@ -62,7 +63,12 @@ export default async function LessonPage({ params }: Props) {
             </p>
           </header>
           {open ? (
-            <LessonBody kind={lesson.kind} title={lesson.title} duration={clockDuration(lesson.durationSeconds)} courseTitle={course.title} />
+            <>
+              <LessonBody kind={lesson.kind} title={lesson.title} duration={clockDuration(lesson.durationSeconds)} courseTitle={course.title} />
+              {view.viewerId !== null ? (
+                <LessonProgressPanel userId={view.viewerId} courseId={course.id} lessonId={lesson.id} kind={lesson.kind} enrolled={view.access === "enrolled"} />
+              ) : null}
+            </>
           ) : (
             <UnlockPanel course={course} access={view.access} returnTo={lessonHref(lesson.id)} locale={locale} />
           )}
