@@ -69,14 +69,16 @@ describe("recordProgress", () => {
     expect(await ledger(userId)).toHaveLength(0);
   });
 
-  it("keeps the position, never lowers the percent, and completes at 100", async () => {
+  it("keeps the position, never lowers the percent, and completes only when told", async () => {
     const userId = await learner([course.id]);
     const lessonId = course.lessonIds[0]!;
     const first = await recordProgress(userId, lessonId, { position_seconds: 120, percent: 40 });
     expect(first.ok && first.progress).toMatchObject({ positionSeconds: 120, percent: 40, completedAt: null, pointsAwarded: 0 });
     const rewound = await recordProgress(userId, lessonId, { position_seconds: 30, percent: 10 });
     expect(rewound.ok && rewound.progress).toMatchObject({ positionSeconds: 30, percent: 40, completedAt: null });
-    const done = await recordProgress(userId, lessonId, { percent: 100 });
+    const read = await recordProgress(userId, lessonId, { percent: 100 });
+    expect(read.ok && read.progress).toMatchObject({ percent: 100, completedAt: null, pointsAwarded: 0 });
+    const done = await recordProgress(userId, lessonId, { completed: true });
     expect(done.ok && done.progress).toMatchObject({ positionSeconds: 30, percent: 100, pointsAwarded: LESSON_POINTS });
     expect(done.ok && done.progress.completedAt).toBeInstanceOf(Date);
     expect(done.ok && done.progress.course).toMatchObject({ completedLessons: 1, totalLessons: course.lessonIds.length });

@@ -33,7 +33,9 @@ export async function recordProgress(userId: number, lessonId: number, input: Pr
   if (!found[0]) return { ok: false, error: "not_found" };
   const courseId = Number(found[0].courseId);
 
-  const completes = input.completed === true || input.percent === 100;
+  // Completion is explicit (the learner's button, a video that played to its end): reading to the bottom of a
+  // short page or seeking to the end is progress, not completion.
+  const completes = input.completed === true;
   const percent = completes ? 100 : (input.percent ?? 0);
   const position = input.position_seconds;
 

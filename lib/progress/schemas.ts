@@ -7,8 +7,8 @@ export const MAX_POSITION_SECONDS = 86_400;
 export const progressInputSchema = z
   .strictObject({
     position_seconds: z.int().min(0).max(MAX_POSITION_SECONDS).optional().describe("Playback position of a video lesson, in seconds."),
-    percent: z.int().min(0).max(100).optional().describe("How far through the lesson (video watched, article scrolled), 0-100. Never lowers what is stored; 100 completes the lesson."),
-    completed: z.literal(true).optional().describe("Marks the lesson complete (it stays complete)."),
+    percent: z.int().min(0).max(100).optional().describe("How far through the lesson (video watched, article scrolled), 0-100. Never lowers what is stored; completion is sent as completed."),
+    completed: z.literal(true).optional().describe("Marks the lesson complete (it stays complete, at 100 percent) and awards its points once."),
   })
   .refine((v) => v.position_seconds !== undefined || v.percent !== undefined || v.completed !== undefined, {
     message: "Send at least one of position_seconds, percent or completed.",
