@@ -38,6 +38,8 @@ const schema = z.object({
     .default("xuefu"),
   /** "off" sends every catalogue read to MySQL (the benchmark's uncached path; an escape hatch in an incident). */
   CATALOGUE_CACHE: z.enum(["on", "off"]).default("on"),
+  /** Minutes a learner has to pay an order before it closes (flash-sale seats have their own window). */
+  ORDER_PAY_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   AUTH_SECRET: z.string({ error: "AUTH_SECRET is not set" }).min(32, "AUTH_SECRET must be at least 32 characters"),
   /** JSON array of RSA private keys as JWKs, newest first; the first signs, the rest still verify. */
   AUTH_JWT_KEYS: z

@@ -10,6 +10,7 @@ import { checkRecentSales } from "@/lib/seckill/consistency";
 import { releaseExpiredSeats } from "@/lib/seckill/release";
 import { loadUpcomingSales } from "@/lib/seckill/sales";
 import { rebuildAll as rebuildLeaderboards } from "@/lib/leaderboards/rebuild";
+import { closeExpiredOrders, reconcile } from "@/lib/orders/jobs";
 import type { JobPayloads } from "./queues";
 
 type Handler<N extends keyof JobPayloads> = (job: Job<JobPayloads[N]>) => Promise<unknown>;
@@ -40,6 +41,8 @@ export const handlers: Handlers = {
     await notificationSender().send(job.data, { id: `${job.queueName}:${job.id}` });
     return { channel: job.data.channel };
   },
+  "orders:close-expired": () => closeExpiredOrders(),
+  "orders:reconcile": () => reconcile(),
 };
 
 export function handlerFor(queueName: string, jobName: string): ((job: Job) => Promise<unknown>) | undefined {

@@ -11,6 +11,8 @@ export const QUEUES = {
   maintenance: "maintenance",
   /** Text messages and emails (verification codes and later receipts), handed to lib/notify's sender. */
   notifications: "notifications",
+  /** Closing unpaid orders and reconciling payments and refunds with the providers (lib/orders/jobs.ts). */
+  orders: "orders",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -28,6 +30,8 @@ export interface JobPayloads {
   "maintenance:seckill-check": Record<string, never>;
   /** Flash sales: loads the seats of sales starting within the hour into Redis. */
   "maintenance:seckill-load": Record<string, never>;
+  "orders:close-expired": Record<string, never>;
+  "orders:reconcile": Record<string, never>;
 }
 
 export const bullPrefix = () => `${env().REDIS_KEY_PREFIX}:bull`;

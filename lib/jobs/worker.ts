@@ -40,6 +40,9 @@ export async function startWorker(opts: { schedule?: boolean } = {}): Promise<Ru
     await maintenance.upsertJobScheduler("seckill-release", { every: 15_000 }, { name: "seckill-release", data: {} });
     await maintenance.upsertJobScheduler("seckill-check", { every: 5 * 60_000 }, { name: "seckill-check", data: {} });
     await maintenance.upsertJobScheduler("seckill-load", { every: 60_000 }, { name: "seckill-load", data: {} });
+    const ordersQueue = queue(QUEUES.orders);
+    await ordersQueue.upsertJobScheduler("close-expired", { every: 60_000 }, { name: "close-expired", data: {} });
+    await ordersQueue.upsertJobScheduler("reconcile", { every: 60_000 }, { name: "reconcile", data: {} });
     // Leaderboards live in Redis but are rebuilt from MySQL: every 15 minutes (new periods, drift, a flushed
     // Redis) and when workers start.
     await maintenance.upsertJobScheduler("leaderboards-rebuild", { every: 900_000 }, { name: "leaderboards-rebuild", data: {} });

@@ -1,0 +1,90 @@
+// Places an order from a cart: inside one transaction (serialised per learner by locking their user row) the
+// courses are priced again, every item is checked (published, not owned, not in another unpaid order), the
+// coupon's use is counted by a conditional UPDATE (so its limit holds however many checkouts race), and the
+// order is written. Nothing the client says about prices is trusted: a total it expected that differs from
+// ours is refused with the new quote so the cart can show what changed.
+import "server-only";
+import { and, eq, gte, gt, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { couponRedemptions, coupons, users } from "@/db/schema";
+import { env } from "@/lib/config/env";
+import { ApiError } from "@/lib/http/api";
+import { insertOrder, type CreatedOrder, type Tx } from "./create";
+import { enrolOrder } from "./fulfil";
+import { MAX_CART_ITEMS } from "./limits";
+import { quoteCart, type Quote } from "./pricing";
+
+export { MAX_CART_ITEMS };
+
+export interface PlaceOrderInput {
+  userId: number;
+  courseIds: number[];
+  couponCode?: string | null;
+  /** The total the learner saw; when it differs from the server's, nothing is written (409 PRICE_CHANGED). */
+  expectedTotalFen?: number;
+  now?: Date;
+}
+
+export async function placeOrder(input: PlaceOrderInput): Promise<{ order: CreatedOrder; quote: Quote }> {
+  const now = input.now ?? new Date();
+  if (input.courseIds.length === 0) throw new ApiError(422, "CART_EMPTY", "The cart is empty.");
+  if (input.courseIds.length > MAX_CART_ITEMS) throw new ApiError(422, "CART_TOO_LARGE", `At most ${MAX_CART_ITEMS} courses per order.`);
+  return db().transaction(async (tx) => {
+    // One checkout per learner at a time: two tabs cannot both order the same course.
+    const [user] = await tx.select({ id: users.id, disabled: users.disabled }).from(users).where(eq(users.id, input.userId)).for("update");
+    if (!user || user.disabled) throw new ApiError(401, "UNAUTHORIZED", "This account is no longer active.");
+    const quote = await quoteCart(tx, { userId: input.userId, courseIds: input.courseIds, couponCode: input.couponCode, now });
+    const blocked = quote.lines.filter((l) => l.status !== "ok");
+    if (blocked.length > 0) {
+      const pending = blocked.find((l) => l.status === "pending");
+      if (pending && blocked.every((l) => l.status === "pending"))
+        throw new ApiError(409, "ORDER_PENDING", "Some of these courses are already in an unpaid order: pay or cancel it first.", { quote, orderNo: pending.pendingOrderNo });
+      throw new ApiError(409, "CART_CHANGED", "Some courses can no longer be bought (unpublished, already yours, or in an unpaid order).", { quote });
+    }
+    if (quote.coupon && !quote.coupon.ok) throw new ApiError(409, "COUPON_INVALID", `The coupon cannot be used (${quote.coupon.error}).`, { quote, reason: quote.coupon.error });
+    if (input.expectedTotalFen !== undefined && input.expectedTotalFen !== quote.totalFen)
+      throw new ApiError(409, "PRICE_CHANGED", "Prices have changed since the cart was shown. Check the new total and confirm again.", { quote });
+
+    let couponId: number | null = null;
+    if (quote.coupon?.ok) {
+      couponId = quote.coupon.couponId;
+      const [counted] = await tx
+        .update(coupons)
+        .set({ usedCount: sql`${coupons.usedCount} + 1` })
+        .where(
+          and(
+            eq(coupons.id, couponId),
+            eq(coupons.disabled, false),
+            lte(coupons.startsAt, now),
+            gt(coupons.endsAt, now),
+            or(isNull(coupons.maxUses), lt(coupons.usedCount, sql`${coupons.maxUses}`)),
+          ),
+        );
+      if (counted.affectedRows !== 1) throw new ApiError(409, "COUPON_INVALID", "The coupon has just been used up.", { quote, reason: "used_up" });
+    }
+    const items = quote.lines.map((l) => ({ courseId: l.courseId, title: l.title ?? "", listPriceFen: l.listPriceFen, priceFen: l.priceFen }));
+    const order = await insertOrder(tx, {
+      userId: input.userId,
+      source: "cart",
+      items,
+      couponId,
+      discountFen: quote.discountFen,
+      payBefore: new Date(now.getTime() + env().ORDER_PAY_MINUTES * 60_000),
+      now,
+    });
+    if (couponId !== null) await tx.insert(couponRedemptions).values({ couponId, orderId: order.id, userId: input.userId, createdAt: now });
+    if (order.status === "paid") await enrolOrder(tx, { id: order.id, userId: input.userId }, now);
+    return { order, quote };
+  });
+}
+
+/** Gives a closed order's coupon use back. Call inside the transaction that closed the order. */
+export async function releaseCoupon(tx: Tx, orderId: number): Promise<void> {
+  const [redemption] = await tx.select({ couponId: couponRedemptions.couponId }).from(couponRedemptions).where(eq(couponRedemptions.orderId, orderId));
+  if (!redemption) return;
+  await tx.delete(couponRedemptions).where(eq(couponRedemptions.orderId, orderId));
+  await tx
+    .update(coupons)
+    .set({ usedCount: sql`${coupons.usedCount} - 1` })
+    .where(and(eq(coupons.id, redemption.couponId), gte(coupons.usedCount, 1)));
+}

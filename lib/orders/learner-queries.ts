@@ -1,0 +1,108 @@
+// A learner's own orders, as the order pages and the orders API show them. Always read from MySQL: an order's
+// state changes the moment a notification lands, and the return page polls it.
+import "server-only";
+import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { db } from "@/db";
+import { courses, orderItems, orders, refunds } from "@/db/schema";
+
+export interface OrderView {
+  orderNo: string;
+  status: "pending" | "paid" | "refunding" | "refunded" | "closed";
+  source: "cart" | "seckill";
+  subtotalFen: number;
+  discountFen: number;
+  totalFen: number;
+  refundedFen: number;
+  provider: "alipay" | "wechat" | "unionpay" | null;
+  createdAt: string;
+  payBefore: string | null;
+  paidAt: string | null;
+  closedAt: string | null;
+  items: Array<{ id: number; courseId: number; slug: string | null; title: string; listPriceFen: number; priceFen: number; paidFen: number; refunded: boolean }>;
+  refunds: Array<{ refundNo: string; amountFen: number; status: "pending" | "succeeded" | "failed"; requestedAt: string; completedAt: string | null }>;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+async function itemsOf(orderIds: number[]) {
+  if (orderIds.length === 0) return new Map<number, OrderView["items"]>();
+  const rows = await db()
+    .select({ orderId: orderItems.orderId, item: orderItems, slug: courses.slug })
+    .from(orderItems)
+    .leftJoin(courses, eq(courses.id, orderItems.courseId))
+    .where(inArray(orderItems.orderId, orderIds))
+    .orderBy(asc(orderItems.id));
+  const map = new Map<number, OrderView["items"]>();
+  for (const r of rows) {
+    const list = map.get(r.orderId) ?? [];
+    list.push({
+      id: r.item.id,
+      courseId: r.item.courseId,
+      slug: r.slug,
+      title: r.item.titleSnapshot,
+      listPriceFen: r.item.listPriceFen,
+      priceFen: r.item.priceFen,
+      paidFen: r.item.paidFen,
+      refunded: r.item.refundedAt !== null,
+    });
+    map.set(r.orderId, list);
+  }
+  return map;
+}
+
+function view(o: typeof orders.$inferSelect, items: OrderView["items"], refundRows: OrderView["refunds"] = []): OrderView {
+  return {
+    orderNo: o.orderNo,
+    status: o.status,
+    source: o.source,
+    subtotalFen: o.subtotalFen,
+    discountFen: o.discountFen,
+    totalFen: o.totalFen,
+    refundedFen: o.refundedFen,
+    provider: o.provider,
+    createdAt: o.createdAt.toISOString(),
+    payBefore: iso(o.payBefore),
+    paidAt: iso(o.paidAt),
+    closedAt: iso(o.closedAt),
+    items,
+    refunds: refundRows,
+  };
+}
+
+export async function listMyOrders(userId: number, page: number, perPage: number): Promise<{ rows: OrderView[]; total: number }> {
+  const [rows, totals] = await Promise.all([
+    db()
+      .select()
+      .from(orders)
+      .where(eq(orders.userId, userId))
+      .orderBy(desc(orders.createdAt), desc(orders.id))
+      .limit(perPage)
+      .offset((page - 1) * perPage),
+    db().select({ n: count() }).from(orders).where(eq(orders.userId, userId)),
+  ]);
+  const n = totals[0]?.n ?? 0;
+  const items = await itemsOf(rows.map((r) => r.id));
+  return { rows: rows.map((o) => view(o, items.get(o.id) ?? [])), total: Number(n) };
+}
+
+/** The learner's order, or null when it does not exist or is someone else's (indistinguishable to them). */
+export async function getMyOrder(userId: number, orderNo: string): Promise<(OrderView & { id: number }) | null> {
+  const [o] = await db()
+    .select()
+    .from(orders)
+    .where(and(eq(orders.orderNo, orderNo), eq(orders.userId, userId)))
+    .limit(1);
+  if (!o) return null;
+  const [items, refundRows] = await Promise.all([
+    itemsOf([o.id]),
+    db().select().from(refunds).where(eq(refunds.orderId, o.id)).orderBy(asc(refunds.requestedAt)),
+  ]);
+  return {
+    id: o.id,
+    ...view(
+      o,
+      items.get(o.id) ?? [],
+      refundRows.map((r) => ({ refundNo: r.refundNo, amountFen: r.amountFen, status: r.status, requestedAt: r.requestedAt.toISOString(), completedAt: iso(r.completedAt) })),
+    ),
+  };
+}
