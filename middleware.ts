@@ -9,10 +9,14 @@
 //   (the API answers 401), a user without the permission gets the 403 page (the API a 403 error). Pages,
 //   route handlers and server actions decide again themselves (lib/rbac/guard.ts). A server action posted to an
 //   admin page is let through on the page's permission; the action checks its own.
+// - answers anonymous GETs of the catalogue pages from the full-page cache (lib/page-cache) when it holds a
+//   current copy, before anything renders; a miss renders as usual and refills the cache in the background.
 // Next.js 16 calls this convention "proxy"; the product brief names the file middleware.ts, which Next still runs.
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { verifyToken } from "@/lib/auth/jwt";
 import { getSession, isSessionActive, needsTouch, touchSession } from "@/lib/auth/session-registry";
+import { localeCookieName } from "@/lib/i18n/config";
+import { cacheablePage, cachedResponseInit, fillPage, isFillRequest, lookupPage, PAGE_CACHE_HEADER, PAGE_FILL_HEADER, pageCacheEnabled } from "@/lib/page-cache";
 import { decide } from "@/lib/rbac/decide";
 import { effectivePermissions } from "@/lib/rbac/permissions";
 
@@ -74,6 +78,30 @@ async function adminGate(request: NextRequest, headers: Headers, path: string, u
   return NextResponse.rewrite(new URL("/forbidden", request.url), { status: 403, request: { headers } });
 }
 
+/**
+ * The page cache's part: a cached answer for an anonymous request, or null to render. `outcome` (for the
+ * x-xuefu-page-cache header) says what happened to a request the cache could have answered.
+ */
+async function fromPageCache(request: NextRequest, event: NextFetchEvent, signedIn: boolean): Promise<{ response: NextResponse | null; outcome: string | null }> {
+  const page = cacheablePage(request.method, request.nextUrl.pathname, request.nextUrl.search, request.headers, request.cookies.get(localeCookieName)?.value);
+  if (!page) return { response: null, outcome: null };
+  if (!pageCacheEnabled()) return { response: null, outcome: "off" };
+  if (signedIn || isFillRequest(request.headers.get(PAGE_FILL_HEADER))) return { response: null, outcome: "bypass" };
+  try {
+    const found = await lookupPage(page);
+    if (found.state === "miss") {
+      event.waitUntil(fillPage(page));
+      return { response: null, outcome: "miss" };
+    }
+    if (found.state === "stale") event.waitUntil(fillPage(page));
+    const { body, headers } = cachedResponseInit(found.page, found.state);
+    return { response: new NextResponse(body, { status: 200, headers }), outcome: found.state };
+  } catch {
+    // Redis unreachable: render (the data cache falls back to MySQL the same way).
+    return { response: null, outcome: "bypass" };
+  }
+}
+
 export async function middleware(request: NextRequest, event: NextFetchEvent): Promise<NextResponse> {
   const incoming = request.headers.get("x-request-id");
   const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
@@ -98,9 +126,13 @@ export async function middleware(request: NextRequest, event: NextFetchEvent): P
   const apiUser = isAdminApi(path) && authorization ? await bearerUser(authorization).catch(() => null) : userId;
   const gate = await adminGate(request, headers, path, apiUser);
 
+  const cachedPage = gate ? { response: null, outcome: null } : await fromPageCache(request, event, signedIn);
+
   let response: NextResponse;
   if (gate) {
     response = gate;
+  } else if (cachedPage.response) {
+    response = cachedPage.response;
   } else if (!signedIn && SIGNED_IN_ONLY.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) {
     const signIn = new URL("/sign-in", request.url);
     signIn.searchParams.set("callbackUrl", path + request.nextUrl.search);
@@ -110,6 +142,7 @@ export async function middleware(request: NextRequest, event: NextFetchEvent): P
   }
   if (token && !signedIn) response.cookies.delete(cookieName!);
   response.headers.set("x-request-id", requestId);
+  if (cachedPage.outcome) response.headers.set(PAGE_CACHE_HEADER, cachedPage.outcome);
   return response;
 }
 

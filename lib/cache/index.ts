@@ -60,6 +60,15 @@ export function jitteredMs(baseSeconds: number, ratio: number, random: () => num
 }
 
 const tagKey = (tag: string) => key("cache", "tag", tag);
+const tagChangedKey = (tag: string) => key("cache", "tag-changed", tag);
+
+/**
+ * The Redis keys of tags' version counters (or, with "changed", of when each was last invalidated, ms since the
+ * epoch): the page cache (lib/page-cache) builds on the same tags.
+ */
+export function cacheTagKeys(tags: string[], kind: "version" | "changed" = "version"): string[] {
+  return tags.map(kind === "version" ? tagKey : tagChangedKey);
+}
 /** Entry names may hold user input (a search query): long ones are hashed to keep keys short and safe. */
 const safeName = (name: string) => (name.length <= 100 && /^[\w:.,=|-]*$/.test(name) ? name : `h:${createHash("sha256").update(name).digest("hex")}`);
 
@@ -90,7 +99,11 @@ export class Cache {
     this.local.clear();
     if (tags.length === 0) return;
     const p = redis().pipeline();
-    for (const tag of new Set(tags)) p.incr(tagKey(tag));
+    const now = Date.now();
+    for (const tag of new Set(tags)) {
+      p.incr(tagKey(tag));
+      p.set(tagChangedKey(tag), now);
+    }
     await p.exec();
   }
 
