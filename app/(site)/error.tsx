@@ -1,7 +1,9 @@
 "use client";
 // Shown in place of a page whose server rendering failed (e.g. the database is down). The header and footer
 // stay; the details were logged on the server, the reader gets a plain message and a way to try again.
-import { useTranslations } from "next-intl";
+// The words are read with useMessages, not useTranslations: they are plain strings, and this boundary loads
+// with every site page, which then need not ship the ICU message formatter.
+import { useMessages } from "next-intl";
 import { useTransition } from "react";
 import { Container } from "@/components/ui/container";
 import { ErrorState } from "@/components/ui/error-state";
@@ -9,15 +11,15 @@ import { ErrorState } from "@/components/ui/error-state";
 // Next 16 passes both `reset` and `retry`. `reset` only re-renders the children it already has, which would
 // throw the same server error again; `retry` refreshes the route's server data first, then resets.
 export default function SiteError({ retry }: { error: unknown; reset: () => void; retry: () => void }) {
-  const t = useTranslations();
+  const messages = useMessages() as { States?: { errorTitle?: string; errorDescription?: string }; Common?: { retry?: string } };
   const [retrying, startRetry] = useTransition();
   return (
     <Container>
       <ErrorState
         headingLevel={1}
-        title={t("States.errorTitle")}
-        description={t("States.errorDescription")}
-        retryLabel={t("Common.retry")}
+        title={messages.States?.errorTitle}
+        description={messages.States?.errorDescription}
+        retryLabel={messages.Common?.retry}
         retrying={retrying}
         onRetry={() => startRetry(() => retry())}
       />

@@ -61,7 +61,7 @@ export async function PurchasePanel({ course, viewer }: { course: CourseDetail; 
             <LinkButton href={`/cart?buy=${course.id}`} size="lg" block data-testid="buy-now">
               {t("buyNow")}
             </LinkButton>
-            <AddToCartButton courseId={course.id} />
+            <AddToCartButton courseId={course.id} label={t("addToCart")} />
           </>
         )}
       </div>

@@ -11,7 +11,7 @@ import { JoinButton } from "./join-button";
 import styles from "./lesson.module.css";
 
 export async function UnlockPanel({ course, access, returnTo, locale }: { course: CourseDetail; access: LessonAccess; returnTo: string; locale: string }) {
-  const t = await getTranslations("Lesson");
+  const [t, tc] = await Promise.all([getTranslations("Lesson"), getTranslations("CourseDetail")]);
   const free = course.priceFen === 0;
   const price = free ? t("free") : formatFen(course.priceFen, locale);
   return (
@@ -43,7 +43,7 @@ export async function UnlockPanel({ course, access, returnTo, locale }: { course
               {t("buyNow")}
             </LinkButton>
             <div className={styles.unlockCart}>
-              <AddToCartButton courseId={course.id} />
+              <AddToCartButton courseId={course.id} label={tc("addToCart")} />
             </div>
           </>
         )}

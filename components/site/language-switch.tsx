@@ -1,56 +1,10 @@
-"use client";
-// 中文 / English. The choice is stored by a server action (the NEXT_LOCALE cookie); refreshing the route then
-// re-renders every server component, <html lang> included, in the new language.
-import { useRouter } from "next/navigation";
-import { useLocale, useTranslations } from "next-intl";
-import { useTransition } from "react";
-import { setLocale } from "@/lib/i18n/actions";
-import type { AppLocale } from "@/lib/i18n/config";
-import styles from "./language-switch.module.css";
+// The language switch (中文 / English) for the site header and the admin top bar: the server supplies the
+// current language and the words, the small client control (language-switch-control.tsx) does the switching.
+import { getLocale, getTranslations } from "next-intl/server";
+import { resolveLocale } from "@/lib/i18n/config";
+import { LanguageSwitchControl } from "./language-switch-control";
 
-/** Each language is named in itself, so a reader finds theirs whatever the page is in. */
-const OPTIONS: ReadonlyArray<{ locale: AppLocale; label: string }> = [
-  { locale: "zh-CN", label: "中文" },
-  { locale: "en", label: "English" },
-];
-
-export function LanguageSwitch({ className }: { className?: string }) {
-  const current = useLocale();
-  const t = useTranslations("LanguageSwitch");
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-
-  const choose = (locale: AppLocale) => {
-    if (locale === current || pending) return;
-    startTransition(async () => {
-      try {
-        const result = await setLocale(locale);
-        if (result.ok) router.refresh();
-      } catch (error) {
-        // Offline or the server is unreachable: the page stays in the current language, which the pressed
-        // button still shows truthfully.
-        console.error("switching the language failed", error);
-      }
-    });
-  };
-
-  return (
-    <div role="group" aria-label={t("label")} aria-busy={pending || undefined} className={className ? `${styles.switch} ${className}` : styles.switch} data-testid="language-switch">
-      {OPTIONS.map((option) => (
-        <button
-          key={option.locale}
-          type="button"
-          lang={option.locale}
-          aria-pressed={option.locale === current}
-          className={styles.option}
-          onClick={() => choose(option.locale)}
-        >
-          {option.label}
-        </button>
-      ))}
-      <span role="status" className={styles.status}>
-        {pending ? t("switching") : ""}
-      </span>
-    </div>
-  );
+export async function LanguageSwitch({ className }: { className?: string }) {
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("LanguageSwitch")]);
+  return <LanguageSwitchControl current={resolveLocale(locale)} label={t("label")} switching={t("switching")} className={className} />;
 }

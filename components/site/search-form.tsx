@@ -1,6 +1,6 @@
 import Form from "next/form";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
+import { buttonClassName } from "@/components/ui/button-class";
 import { SearchInput } from "@/components/ui/search-input";
 import styles from "./search-form.module.css";
 
@@ -17,9 +17,10 @@ export function SearchForm({ variant = "header", defaultValue, className }: Sear
   return (
     <Form action="/courses" role="search" aria-label={t("label")} className={[styles.form, styles[variant], className].filter(Boolean).join(" ")}>
       <SearchInput name="q" label={t("label")} placeholder={t("placeholder")} defaultValue={defaultValue} maxLength={100} className={styles.field} />
-      <Button type="submit" variant={variant === "hero" ? "accent" : "primary"} size={variant === "hero" ? "lg" : "md"} className={styles.submit}>
+      {/* A plain button: a GET search needs no client code of its own. */}
+      <button type="submit" className={buttonClassName({ variant: variant === "hero" ? "accent" : "primary", size: variant === "hero" ? "lg" : "md", className: styles.submit })}>
         {t("submit")}
-      </Button>
+      </button>
     </Form>
   );
 }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Container } from "@/components/ui/container";
 import { AccountMenu } from "./account-menu";
-import { CartLink } from "./cart-link";
+import { CartLinkLoader } from "./cart-link-loader";
 import { LanguageSwitch } from "./language-switch";
 import { Logo } from "./logo";
 import { SearchForm } from "./search-form";
@@ -31,7 +31,7 @@ export function SiteHeader() {
               </Link>
             </li>
             <li>
-              <CartLink />
+              <CartLinkLoader label={t("cart")} />
             </li>
             <li>
               <LanguageSwitch />
