@@ -108,6 +108,15 @@ async function concreteUrl(route: string): Promise<string> {
     "/admin/users/[id]": async () => String((await query<{ id: number }>("SELECT id FROM users WHERE email = 'learner@example.com'"))[0]!.id),
     "/admin/roles/[id]": async () => String((await query<{ id: number }>("SELECT id FROM roles WHERE role_key = 'content_admin'"))[0]!.id),
     "/admin/courses/[id]": async () => String((await query<{ id: number }>("SELECT id FROM courses WHERE status = 'published' ORDER BY id LIMIT 1"))[0]!.id),
+    "/admin/seckill/[id]": async () => {
+      const first = async () => (await query<{ id: number }>("SELECT id FROM seckill_sales ORDER BY id LIMIT 1"))[0]?.id;
+      if ((await first()) === undefined) {
+        await query(
+          "INSERT INTO seckill_sales (course_id, price_fen, seats, seats_left, starts_at, ends_at, status, created_at, updated_at) SELECT id, 990, 10, 10, NOW(3) + INTERVAL 1 DAY, NOW(3) + INTERVAL 2 DAY, 'active', NOW(3), NOW(3) FROM courses WHERE status = 'published' ORDER BY id LIMIT 1",
+        );
+      }
+      return String(await first());
+    },
   };
   if (!route.includes("[")) return route;
   const sample = samples[route];

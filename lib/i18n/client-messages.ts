@@ -5,6 +5,7 @@ export const CLIENT_NAMESPACES = [
   "Account",
   "AdminNav",
   "AdminRoles",
+  "AdminSeckill",
   "AdminUserDetail",
   "Auth",
   "Common",
@@ -14,6 +15,7 @@ export const CLIENT_NAMESPACES = [
   "LanguageSwitch",
   "OAuth",
   "ResetPassword",
+  "Seckill",
   "SignUp",
   "States",
 ] as const;
