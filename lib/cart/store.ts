@@ -1,5 +1,6 @@
-// The learner's cart, kept in the browser (localStorage, key `xuefu-cart`) until checkout. Prices are never
-// stored here: the server prices every course again when an order is placed.
+// The learner's cart, kept in the browser (localStorage, key `xuefu-cart`) until checkout. Each item keeps
+// what the cart page last heard from the server about it (title, link, price for this learner), only to show
+// the cart offline and to say what changed since: the server prices every course again when an order is placed.
 import { useSyncExternalStore } from "react";
 // zod/mini: the same validation as zod, tree-shaken to a few kB; this store loads on every page.
 import * as z from "zod/mini";
@@ -7,19 +8,35 @@ import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 
 export const CART_STORAGE_KEY = "xuefu-cart";
-export const CART_VERSION = 1;
+/** 1: ids only. 2: adds the last-seen title, slug and price (absent until the cart page has asked the server). */
+export const CART_VERSION = 2;
 
 const cartItemSchema = z.object({
   courseId: z.number().check(z.int(), z.positive()),
   addedAt: z.iso.datetime(),
+  title: z.optional(z.string().check(z.maxLength(191))),
+  slug: z.optional(z.string().check(z.maxLength(128))),
+  /** The price last quoted to this browser, in fen. Display only. */
+  seenPriceFen: z.optional(z.number().check(z.int(), z.nonnegative())),
 });
+
+export interface SeenCourse {
+  courseId: number;
+  title?: string;
+  slug?: string;
+  seenPriceFen?: number;
+}
 
 export type CartItem = z.infer<typeof cartItemSchema>;
 
 export interface CartState {
   items: CartItem[];
-  add: (courseId: number) => void;
+  add: (courseId: number, seen?: Omit<SeenCourse, "courseId">) => void;
   remove: (courseId: number) => void;
+  /** Removes several at once (the courses of a placed order). */
+  removeMany: (courseIds: number[]) => void;
+  /** Records what the server said about the items now in the cart. */
+  remember: (seen: SeenCourse[]) => void;
   clear: () => void;
 }
 
@@ -45,11 +62,17 @@ export const useCartStore = create<CartState>()(
   persist(
     (set) => ({
       items: [],
-      add: (courseId) =>
+      add: (courseId, seen) =>
         set((state) =>
-          state.items.some((item) => item.courseId === courseId) ? state : { items: [...state.items, { courseId, addedAt: new Date().toISOString() }] },
+          state.items.some((item) => item.courseId === courseId) ? state : { items: [...state.items, { courseId, addedAt: new Date().toISOString(), ...seen }] },
         ),
       remove: (courseId) => set((state) => ({ items: state.items.filter((item) => item.courseId !== courseId) })),
+      removeMany: (courseIds) => set((state) => ({ items: state.items.filter((item) => !courseIds.includes(item.courseId)) })),
+      remember: (seen) =>
+        set((state) => {
+          const by = new Map(seen.map((s) => [s.courseId, s]));
+          return { items: state.items.map((item) => (by.has(item.courseId) ? { ...item, ...by.get(item.courseId) } : item)) };
+        }),
       clear: () => set({ items: [] }),
     }),
     {
@@ -57,7 +80,8 @@ export const useCartStore = create<CartState>()(
       version: CART_VERSION,
       storage: createJSONStorage(() => localStorage),
       partialize: (state) => ({ items: state.items }),
-      // No earlier versions exist yet; anything unrecognised is read defensively.
+      // Version 1 items (ids and times) are valid version 2 items without the last-seen details; anything
+      // unrecognised is read defensively.
       migrate: (persisted) => readPersistedCart(persisted),
       merge: (persisted, current) => ({ ...current, ...readPersistedCart(persisted) }),
     },
