@@ -94,7 +94,7 @@ async function fromPageCache(request: NextRequest, event: NextFetchEvent, signed
       return { response: null, outcome: "miss" };
     }
     if (found.state === "stale") event.waitUntil(fillPage(page));
-    const { body, headers } = cachedResponseInit(found.page, found.state);
+    const { body, headers } = cachedResponseInit(found);
     return { response: new NextResponse(body, { status: 200, headers }), outcome: found.state };
   } catch {
     // Redis unreachable: render (the data cache falls back to MySQL the same way).

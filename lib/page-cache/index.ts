@@ -52,10 +52,11 @@ interface StoredPage {
   b: string;
 }
 
-export type Lookup = { state: "hit" | "stale"; page: StoredPage } | { state: "miss" };
+export type Lookup = { state: "hit" | "stale"; page: StoredPage; bytes?: Uint8Array<ArrayBuffer> } | { state: "miss" };
 
 interface ProcessState {
-  local: Map<string, { until: number; page: StoredPage }>;
+  /** Hot entries, with the body already encoded once rather than on every answer. */
+  local: Map<string, { until: number; page: StoredPage; bytes: Uint8Array<ArrayBuffer> }>;
   /** Entries this process is filling now (spares the lock's round trip to concurrent misses). */
   filling: Set<string>;
   buildId?: string;
@@ -102,7 +103,7 @@ const sameVersions = (a: string[], b: string[]) => a.length === b.length && a.ev
 /** The cached page for a request, if a current one exists. Throws when Redis is unreachable. */
 export async function lookupPage(page: CacheablePage): Promise<Lookup> {
   const local = state.local.get(page.name);
-  if (local && local.until > Date.now()) return { state: "hit", page: local.page };
+  if (local && local.until > Date.now()) return { state: "hit", page: local.page, bytes: local.bytes };
   const p = redis().pipeline();
   p.mget(...cacheTagKeys(TAGS));
   p.get(entryKey(page));
@@ -116,16 +117,17 @@ export async function lookupPage(page: CacheablePage): Promise<Lookup> {
   }
   if (!sameVersions(stored.v, versionsRaw.map((v) => String(v ?? 0)))) return { state: "miss" };
   if (stored.f <= Date.now()) return { state: "stale", page: stored };
-  remember(page.name, stored);
-  return { state: "hit", page: stored };
+  return { state: "hit", page: stored, bytes: remember(page.name, stored) };
 }
 
-function remember(name: string, page: StoredPage): void {
+function remember(name: string, page: StoredPage): Uint8Array<ArrayBuffer> {
   if (state.local.size >= LOCAL_MAX_ENTRIES) {
     const oldest = state.local.keys().next().value;
     if (oldest !== undefined) state.local.delete(oldest);
   }
-  state.local.set(name, { until: Date.now() + LOCAL_TTL_MS, page });
+  const bytes = new TextEncoder().encode(page.b);
+  state.local.set(name, { until: Date.now() + LOCAL_TTL_MS, page, bytes });
+  return bytes;
 }
 
 /** The address this server answers itself on (next start sets PORT), or null when unknown. */
@@ -196,8 +198,8 @@ async function tagState(): Promise<{ versions: string[]; changedAt: number }> {
 }
 
 /** The response for a cached page. */
-export function cachedResponseInit(page: StoredPage, outcome: "hit" | "stale"): { body: string; headers: Headers } {
-  const headers = new Headers(page.h);
-  headers.set(PAGE_CACHE_HEADER, outcome);
-  return { body: page.b, headers };
+export function cachedResponseInit(found: Exclude<Lookup, { state: "miss" }>): { body: Uint8Array<ArrayBuffer> | string; headers: Headers } {
+  const headers = new Headers(found.page.h);
+  headers.set(PAGE_CACHE_HEADER, found.state);
+  return { body: found.bytes ?? found.page.b, headers };
 }
