@@ -1,4 +1,3 @@
-import Form from "next/form";
 import { useTranslations } from "next-intl";
 import { buttonClassName } from "@/components/ui/button-class";
 import { SearchInput } from "@/components/ui/search-input";
@@ -11,16 +10,19 @@ export interface SearchFormProps {
   className?: string;
 }
 
-/** Course search: a GET form to /courses?q=…, so it works before JavaScript loads and results can be linked. */
+/**
+ * Course search: a plain GET form to /courses?q=…, so it works before (and without) JavaScript, results can be
+ * linked, and the header ships no client code for it.
+ */
 export function SearchForm({ variant = "header", defaultValue, className }: SearchFormProps) {
   const t = useTranslations("Search");
   return (
-    <Form action="/courses" role="search" aria-label={t("label")} className={[styles.form, styles[variant], className].filter(Boolean).join(" ")}>
+    <form action="/courses" method="get" role="search" aria-label={t("label")} className={[styles.form, styles[variant], className].filter(Boolean).join(" ")}>
       <SearchInput name="q" label={t("label")} placeholder={t("placeholder")} defaultValue={defaultValue} maxLength={100} className={styles.field} />
       {/* A plain button: a GET search needs no client code of its own. */}
       <button type="submit" className={buttonClassName({ variant: variant === "hero" ? "accent" : "primary", size: variant === "hero" ? "lg" : "md", className: styles.submit })}>
         {t("submit")}
       </button>
-    </Form>
+    </form>
   );
 }
