@@ -16,7 +16,7 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { verifyToken } from "@/lib/auth/jwt";
 import { getSession, isSessionActive, needsTouch, touchSession } from "@/lib/auth/session-registry";
 import { localeCookieName } from "@/lib/i18n/config";
-import { cacheablePage, cachedResponseInit, fillPage, isFillRequest, lookupPage, PAGE_CACHE_HEADER, PAGE_FILL_HEADER, pageCacheEnabled } from "@/lib/page-cache";
+import { cacheablePage, cachedResponseInit, fillPage, isFillRequest, lookupPage, PAGE_CACHE_HEADER, PAGE_FILL_HEADER, pageCacheEnabled, shouldRefill } from "@/lib/page-cache";
 import { decide } from "@/lib/rbac/decide";
 import { effectivePermissions } from "@/lib/rbac/permissions";
 
@@ -93,8 +93,8 @@ async function fromPageCache(request: NextRequest, event: NextFetchEvent, signed
       event.waitUntil(fillPage(page));
       return { response: null, outcome: "miss" };
     }
-    if (found.state === "stale") event.waitUntil(fillPage(page));
-    const { body, headers } = cachedResponseInit(found);
+    if (shouldRefill(found.page)) event.waitUntil(fillPage(page));
+    const { body, headers } = cachedResponseInit(found.page, request.headers.get("accept-encoding"));
     return { response: new NextResponse(body, { status: 200, headers }), outcome: found.state };
   } catch {
     // Redis unreachable: render (the data cache falls back to MySQL the same way).

@@ -19,6 +19,7 @@ import "server-only";
 import { createHash, createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { cacheTagKeys, DEFAULT_CACHE_CONFIG, jitteredMs } from "@/lib/cache";
 import { CATALOGUE_TAGS } from "@/lib/catalogue/tags";
 import { env } from "@/lib/config/env";
@@ -52,11 +53,20 @@ interface StoredPage {
   b: string;
 }
 
-export type Lookup = { state: "hit" | "stale"; page: StoredPage; bytes?: Uint8Array<ArrayBuffer> } | { state: "miss" };
+/** A page ready to answer with: the body encoded once (and gzipped once, when first asked for), not per answer. */
+export interface ServablePage {
+  state: "hit" | "stale";
+  headers: Array<[string, string]>;
+  bytes: Uint8Array<ArrayBuffer>;
+  gzip?: Uint8Array<ArrayBuffer>;
+  /** Whether a refill was already asked for (stale entries), so each second asks once, not per request. */
+  refillAsked?: boolean;
+}
+
+export type Lookup = { state: "miss" } | { state: "hit" | "stale"; page: ServablePage };
 
 interface ProcessState {
-  /** Hot entries, with the body already encoded once rather than on every answer. */
-  local: Map<string, { until: number; page: StoredPage; bytes: Uint8Array<ArrayBuffer> }>;
+  local: Map<string, { until: number; page: ServablePage }>;
   /** Entries this process is filling now (spares the lock's round trip to concurrent misses). */
   filling: Set<string>;
   buildId?: string;
@@ -103,7 +113,7 @@ const sameVersions = (a: string[], b: string[]) => a.length === b.length && a.ev
 /** The cached page for a request, if a current one exists. Throws when Redis is unreachable. */
 export async function lookupPage(page: CacheablePage): Promise<Lookup> {
   const local = state.local.get(page.name);
-  if (local && local.until > Date.now()) return { state: "hit", page: local.page, bytes: local.bytes };
+  if (local && local.until > Date.now()) return { state: local.page.state, page: local.page };
   const p = redis().pipeline();
   p.mget(...cacheTagKeys(TAGS));
   p.get(entryKey(page));
@@ -116,18 +126,21 @@ export async function lookupPage(page: CacheablePage): Promise<Lookup> {
     return { state: "miss" };
   }
   if (!sameVersions(stored.v, versionsRaw.map((v) => String(v ?? 0)))) return { state: "miss" };
-  if (stored.f <= Date.now()) return { state: "stale", page: stored };
-  return { state: "hit", page: stored, bytes: remember(page.name, stored) };
-}
-
-function remember(name: string, page: StoredPage): Uint8Array<ArrayBuffer> {
+  // An aged entry (not an invalidated one) is still served, briefly, while it is refilled.
+  const servable: ServablePage = { state: stored.f > Date.now() ? "hit" : "stale", headers: stored.h, bytes: new TextEncoder().encode(stored.b) };
   if (state.local.size >= LOCAL_MAX_ENTRIES) {
     const oldest = state.local.keys().next().value;
     if (oldest !== undefined) state.local.delete(oldest);
   }
-  const bytes = new TextEncoder().encode(page.b);
-  state.local.set(name, { until: Date.now() + LOCAL_TTL_MS, page, bytes });
-  return bytes;
+  state.local.set(page.name, { until: Date.now() + LOCAL_TTL_MS, page: servable });
+  return { state: servable.state, page: servable };
+}
+
+/** Whether a stale page should trigger a refill now (once per in-process entry, not on every request). */
+export function shouldRefill(page: ServablePage): boolean {
+  if (page.state !== "stale" || page.refillAsked) return false;
+  page.refillAsked = true;
+  return true;
 }
 
 /** The address this server answers itself on (next start sets PORT), or null when unknown. */
@@ -197,9 +210,17 @@ async function tagState(): Promise<{ versions: string[]; changedAt: number }> {
   return { versions: versions.map((v) => String(v ?? 0)), changedAt: Math.max(0, ...times.map((t) => Number(t ?? 0) || 0)) };
 }
 
-/** The response for a cached page. */
-export function cachedResponseInit(found: Exclude<Lookup, { state: "miss" }>): { body: Uint8Array<ArrayBuffer> | string; headers: Headers } {
-  const headers = new Headers(found.page.h);
-  headers.set(PAGE_CACHE_HEADER, found.state);
-  return { body: found.bytes ?? found.page.b, headers };
+/**
+ * The body and headers for a cached page. Browsers accept gzip, and compressing ~150 kB of HTML on every answer
+ * would cost more than the rest of a hit, so the gzipped body is made once per in-process entry and reused.
+ */
+export function cachedResponseInit(page: ServablePage, acceptEncoding: string | null): { body: Uint8Array<ArrayBuffer>; headers: Headers } {
+  const headers = new Headers(page.headers);
+  headers.set(PAGE_CACHE_HEADER, page.state);
+  if (acceptEncoding && /\bgzip\b/i.test(acceptEncoding)) {
+    page.gzip ??= new Uint8Array(gzipSync(page.bytes, { level: 6 }));
+    headers.set("content-encoding", "gzip");
+    return { body: page.gzip, headers };
+  }
+  return { body: page.bytes, headers };
 }
