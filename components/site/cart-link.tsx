@@ -4,12 +4,14 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { VisuallyHidden } from "@/components/ui/visually-hidden";
+import { useOfflineSupport } from "@/lib/cart/offline";
 import { useCartCount } from "@/lib/cart/store";
 import styles from "./site-header.module.css";
 
 export function CartLink() {
   const t = useTranslations("Header");
   const count = useCartCount();
+  useOfflineSupport();
   return (
     <Link href="/cart" className={styles.navLink} data-testid="cart-link">
       <svg className={styles.navIcon} width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">

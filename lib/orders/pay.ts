@@ -14,7 +14,11 @@ import { applyPayment, closeOrder, type SettleResult } from "./settle";
 const log = logger.child({ component: "payments" });
 
 export const notifyUrl = (provider: ProviderName) => `${env().APP_URL.replace(/\/+$/, "")}/api/payments/${provider}/notify`;
-export const returnUrl = (orderNo: string, provider: ProviderName) => `${env().APP_URL.replace(/\/+$/, "")}/orders/${orderNo}/return?provider=${provider}`;
+/** Where the provider sends the learner back. UnionPay comes back with a POST, which a route turns into a GET. */
+export const returnUrl = (orderNo: string, provider: ProviderName) =>
+  provider === "unionpay"
+    ? `${env().APP_URL.replace(/\/+$/, "")}/api/payments/unionpay/return?orderNo=${orderNo}`
+    : `${env().APP_URL.replace(/\/+$/, "")}/orders/${orderNo}/return?provider=${provider}`;
 
 export async function startPayment(input: { userId: number; orderNo: string; provider: ProviderName; clientIp: string; now?: Date }): Promise<CreatePaymentResult> {
   const now = input.now ?? new Date();

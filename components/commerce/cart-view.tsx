@@ -1,0 +1,297 @@
+"use client";
+// The cart page. The items come from the browser's cart (lib/cart/store.ts), so the page works offline with
+// what was last seen; online, the server prices them (POST /api/v1/cart/quote) for this learner, and the page
+// shows what changed since. Placing the order sends ids only, with the total the learner saw: if the server's
+// total differs, nothing is ordered and the new prices are shown.
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input } from "@/components/ui/input";
+import { LinkButton } from "@/components/ui/link-button";
+import { useCartStore, useHydrated } from "@/lib/cart/store";
+import { formatFen } from "@/lib/catalogue/format";
+import styles from "./commerce.module.css";
+
+type LineStatus = "ok" | "not_found" | "unavailable" | "owned" | "pending";
+interface QuoteLine {
+  courseId: number;
+  status: LineStatus;
+  slug: string | null;
+  title: string | null;
+  listPriceFen: number;
+  priceFen: number;
+  memberPrice: boolean;
+  pendingOrderNo?: string;
+}
+interface Quote {
+  lines: QuoteLine[];
+  member: boolean;
+  subtotalFen: number;
+  discountFen: number;
+  totalFen: number;
+  coupon: null | { code: string; ok: true; discountFen: number } | { code: string; ok: false; error: string };
+}
+
+function subscribeOnline(callback: () => void) {
+  window.addEventListener("online", callback);
+  window.addEventListener("offline", callback);
+  return () => {
+    window.removeEventListener("online", callback);
+    window.removeEventListener("offline", callback);
+  };
+}
+const useOnline = () =>
+  useSyncExternalStore(
+    subscribeOnline,
+    () => navigator.onLine,
+    () => true,
+  );
+
+export function CartView({ signedIn, buyCourseId }: { signedIn: boolean; buyCourseId: number | null }) {
+  const t = useTranslations("Cart");
+  const locale = useLocale();
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const online = useOnline();
+  const items = useCartStore((s) => s.items);
+  const { add, remove, removeMany, remember } = useCartStore.getState();
+  const [couponInput, setCouponInput] = useState("");
+  const [coupon, setCoupon] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ tone: "notice" | "error"; text: string; orderNo?: string } | null>(null);
+  const [placing, setPlacing] = useState(false);
+  // What each item cost when the cart was last priced, before this visit's quote (to say what changed).
+  const [seenBefore] = useState(() => new Map(useCartStore.getState().items.map((i) => [i.courseId, i.seenPriceFen])));
+
+  // "Buy now" from a course page: put the course in the cart first.
+  useEffect(() => {
+    if (hydrated && buyCourseId !== null) add(buyCourseId);
+  }, [hydrated, buyCourseId, add]);
+
+  const ids = useMemo(() => items.map((i) => i.courseId), [items]);
+  const requestKey = `${ids.join(",")}|${coupon ?? ""}`;
+  const [result, setResult] = useState<{ key: string; quote: Quote | null; error: boolean } | null>(null);
+  const [lastQuote, setLastQuote] = useState<Quote | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (!hydrated || !online || ids.length === 0) return;
+    let live = true;
+    const key = requestKey;
+    fetch("/api/v1/cart/quote", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ courseIds: ids, coupon: coupon ?? undefined }) })
+      .then(async (res) => {
+        if (!res.ok) throw new Error(String(res.status));
+        const body = (await res.json()) as { data: Quote };
+        if (!live) return;
+        setResult({ key, quote: body.data, error: false });
+        setLastQuote(body.data);
+        remember(body.data.lines.filter((l) => l.title).map((l) => ({ courseId: l.courseId, title: l.title ?? undefined, slug: l.slug ?? undefined, seenPriceFen: l.priceFen })));
+      })
+      .catch(() => {
+        if (live) setResult({ key, quote: null, error: true });
+      });
+    return () => {
+      live = false;
+    };
+    // requestKey stands for ids and coupon; attempt re-runs it on "retry".
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [hydrated, online, requestKey, attempt, remember]);
+
+  const loading = online && ids.length > 0 && result?.key !== requestKey;
+  const quote = ids.length === 0 ? null : lastQuote;
+  const quoteError = online && result?.key === requestKey && result.error;
+  const setQuote = (q: Quote) => {
+    setResult({ key: requestKey, quote: q, error: false });
+    setLastQuote(q);
+  };
+
+  if (!hydrated) return <p className={styles.muted}>{t("loadingPrices")}</p>;
+
+  if (items.length === 0) {
+    return <EmptyState title={t("empty")} description={t("emptyHint")} action={<LinkButton href="/courses">{t("browse")}</LinkButton>} />;
+  }
+
+  const lineFor = (courseId: number) => quote?.lines.find((l) => l.courseId === courseId);
+  const blocked = quote?.lines.filter((l) => l.status !== "ok" && l.status !== "pending") ?? [];
+  const buyable = quote?.lines.filter((l) => l.status === "ok") ?? [];
+  const money = (fen: number) => formatFen(fen, locale);
+
+  async function placeOrder() {
+    if (!quote) return;
+    setPlacing(true);
+    setNotice(null);
+    try {
+      const res = await fetch("/api/v1/orders", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ courseIds: buyable.map((l) => l.courseId), coupon: coupon ?? undefined, expectedTotalFen: quote.totalFen }),
+      });
+      const body = (await res.json().catch(() => null)) as { data?: { orderNo: string; status: string }; error?: { code: string; message: string; details?: { quote?: Quote; orderNo?: string } } } | null;
+      if (res.status === 201 && body?.data) {
+        removeMany(buyable.map((l) => l.courseId));
+        router.push(body.data.status === "paid" ? `/orders/${body.data.orderNo}` : `/orders/${body.data.orderNo}/pay`);
+        return;
+      }
+      if (res.status === 401) {
+        router.push(`/sign-in?callbackUrl=${encodeURIComponent("/cart")}`);
+        return;
+      }
+      if (body?.error?.details?.quote) setQuote(body.error.details.quote);
+      if (body?.error?.code === "ORDER_PENDING") setNotice({ tone: "notice", text: t("orderPendingNotice"), orderNo: body.error.details?.orderNo });
+      else if (body?.error?.code === "PRICE_CHANGED" || body?.error?.code === "CART_CHANGED" || body?.error?.code === "COUPON_INVALID") setNotice({ tone: "notice", text: t("changedNotice") });
+      else setNotice({ tone: "error", text: t("checkoutFailed", { message: body?.error?.message ?? String(res.status) }) });
+    } catch {
+      setNotice({ tone: "error", text: t("checkoutFailed", { message: "network" }) });
+    } finally {
+      setPlacing(false);
+    }
+  }
+
+  return (
+    <div className={styles.layout}>
+      <div style={{ display: "grid", gap: "1rem" }}>
+        {!online ? (
+          <p className={styles.notice} role="status" data-testid="cart-offline">
+            {t("offline")}
+          </p>
+        ) : null}
+        {online && quoteError ? (
+          <p className={styles.error} role="alert">
+            {t("pricesFailed")}{" "}
+            <Button variant="ghost" size="sm" onClick={() => setAttempt((n) => n + 1)}>
+              {t("retry")}
+            </Button>
+          </p>
+        ) : null}
+        {notice ? (
+          <p className={notice.tone === "error" ? styles.error : styles.notice} role="alert" data-testid="cart-notice">
+            {notice.text}
+            {notice.orderNo ? (
+              <>
+                {" "}
+                <Link href={`/orders/${notice.orderNo}/pay`}>{t("payPending")}</Link>
+              </>
+            ) : null}
+          </p>
+        ) : null}
+        <ul className={styles.lines} aria-busy={loading} data-testid="cart-lines">
+          {items.map((item) => {
+            const line = lineFor(item.courseId);
+            const title = line?.title ?? item.title ?? t("untitled", { id: item.courseId });
+            const slug = line?.slug ?? item.slug;
+            const price = line ? line.priceFen : item.seenPriceFen;
+            const before = seenBefore.get(item.courseId);
+            const changed = line && line.status === "ok" && before !== undefined && before !== line.priceFen;
+            return (
+              <Card as="li" key={item.courseId} className={styles.line} data-testid="cart-line" data-course-id={item.courseId} data-status={line?.status ?? "unknown"}>
+                <div>
+                  <h2 className={styles.lineTitle}>{slug ? <Link href={`/courses/${slug}`}>{title}</Link> : title}</h2>
+                  <p className={styles.lineMeta}>
+                    {line && line.status !== "ok" ? (
+                      <Badge tone={line.status === "pending" ? "warning" : "danger"}>{t(`status_${line.status}`)}</Badge>
+                    ) : null}
+                    {line?.status === "pending" && line.pendingOrderNo ? <Link href={`/orders/${line.pendingOrderNo}/pay`}>{t("payPending")}</Link> : null}
+                    {line?.memberPrice ? <Badge tone="accent">{t("memberPrice")}</Badge> : null}
+                    {changed ? (
+                      <span role="status" data-testid="price-changed">
+                        {t("priceChanged", { before: money(before), after: money(line.priceFen) })}
+                      </span>
+                    ) : null}
+                  </p>
+                </div>
+                <div className={styles.price}>
+                  {price !== undefined ? <div>{money(price)}</div> : null}
+                  {line?.memberPrice ? <div className={styles.strike}>{t("listPrice", { price: money(line.listPriceFen) })}</div> : null}
+                  <Button variant="ghost" size="sm" onClick={() => remove(item.courseId)} aria-label={t("removeLabel", { title })} data-testid="cart-remove">
+                    {t("remove")}
+                  </Button>
+                </div>
+              </Card>
+            );
+          })}
+        </ul>
+        {blocked.length > 0 ? (
+          <div>
+            <Button variant="secondary" size="sm" onClick={() => removeMany(blocked.map((l) => l.courseId))}>
+              {t("removeUnavailable")}
+            </Button>
+          </div>
+        ) : null}
+      </div>
+
+      <Card as="section" className={styles.summary} aria-labelledby="cart-summary">
+        <h2 id="cart-summary" className={styles.lineTitle}>
+          {t("itemsCount", { count: buyable.length || items.length })}
+        </h2>
+        <form
+          className={styles.couponRow}
+          onSubmit={(event) => {
+            event.preventDefault();
+            setCoupon(couponInput.trim() || null);
+          }}
+        >
+          <Input
+            label={t("coupon")}
+            placeholder={t("couponPlaceholder")}
+            value={couponInput}
+            maxLength={32}
+            onChange={(e) => setCouponInput(e.target.value)}
+            error={quote?.coupon && !quote.coupon.ok ? t(`couponError_${quote.coupon.error}` as "couponError_not_found") : undefined}
+            data-testid="coupon-input"
+          />
+          <Button type="submit" variant="secondary" disabled={!online}>
+            {t("applyCoupon")}
+          </Button>
+        </form>
+        {quote?.coupon?.ok ? (
+          <p className={styles.success} role="status">
+            {t("couponApplied", { code: quote.coupon.code })}{" "}
+            <Button
+              variant="ghost"
+              size="sm"
+              onClick={() => {
+                setCoupon(null);
+                setCouponInput("");
+              }}
+            >
+              {t("removeCoupon")}
+            </Button>
+          </p>
+        ) : null}
+        {quote ? (
+          <dl className={styles.sums}>
+            <dt>{t("subtotal")}</dt>
+            <dd>{money(quote.subtotalFen)}</dd>
+            {quote.discountFen > 0 ? (
+              <>
+                <dt>{t("discount")}</dt>
+                <dd>−{money(quote.discountFen)}</dd>
+              </>
+            ) : null}
+            <dt className={styles.total}>{t("total")}</dt>
+            <dd className={styles.total} data-testid="cart-total">
+              {money(quote.totalFen)}
+            </dd>
+          </dl>
+        ) : null}
+        {signedIn ? (
+          <Button block size="lg" onClick={() => void placeOrder()} loading={placing} disabled={!online || !quote || buyable.length === 0 || loading} data-testid="checkout">
+            {placing ? t("checkingOut") : t("checkout")}
+          </Button>
+        ) : (
+          <>
+            <LinkButton href={`/sign-in?callbackUrl=${encodeURIComponent("/cart")}`} block size="lg" data-testid="sign-in-to-checkout">
+              {t("signInToCheckout")}
+            </LinkButton>
+            <p className={styles.muted}>{t("signInHint")}</p>
+          </>
+        )}
+        {quote && buyable.length === 0 ? <p className={styles.muted}>{t("nothingToBuy")}</p> : null}
+      </Card>
+    </div>
+  );
+}
