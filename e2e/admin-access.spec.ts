@@ -108,6 +108,8 @@ async function concreteUrl(route: string): Promise<string> {
     "/admin/users/[id]": async () => String((await query<{ id: number }>("SELECT id FROM users WHERE email = 'learner@example.com'"))[0]!.id),
     "/admin/roles/[id]": async () => String((await query<{ id: number }>("SELECT id FROM roles WHERE role_key = 'content_admin'"))[0]!.id),
     "/admin/courses/[id]": async () => String((await query<{ id: number }>("SELECT id FROM courses WHERE status = 'published' ORDER BY id LIMIT 1"))[0]!.id),
+    "/admin/orders/[orderNo]": async () => (await query<{ orderNo: string }>("SELECT order_no AS orderNo FROM orders WHERE status = 'paid' ORDER BY id LIMIT 1"))[0]!.orderNo,
+    "/admin/coupons/[id]": async () => String((await query<{ id: number }>("SELECT id FROM coupons WHERE code = 'XUEFU10'"))[0]!.id),
     "/admin/seckill/[id]": async () => {
       const first = async () => (await query<{ id: number }>("SELECT id FROM seckill_sales ORDER BY id LIMIT 1"))[0]?.id;
       if ((await first()) === undefined) {

@@ -22,7 +22,7 @@ import { and, eq, inArray, ne, sql, type InferInsertModel } from "drizzle-orm";
 import type { MySqlTable } from "drizzle-orm/mysql-core";
 import type { Database } from "../index";
 import { formatOrderNo, MAX_SEQUENCE } from "../../lib/orders/order-no";
-import { categories, chapters, courses, enrolments, lessonProgress, lessons, orderItems, orders, roles, teachers, userRoles, users } from "../schema";
+import { categories, chapters, coupons, courses, enrolments, lessonProgress, lessons, orderItems, orders, roles, teachers, userRoles, users } from "../schema";
 import { TEACHERS } from "./content-catalogue";
 import { DEMO_ACCOUNTS, DEMO_LEARNER_EMAIL, DEMO_PASSWORD, LEARNER_COUNT, ROLES, learnerEmail } from "./content-people";
 import { COURSE_BLUEPRINTS, generateSeed, type SeedData } from "./generate";
@@ -89,6 +89,23 @@ async function ensureRolesAndDemoAccounts(tx: Tx, passwordHash: string, now: Dat
     await tx.insert(userRoles).values({ userId, roleId }).onDuplicateKeyUpdate({ set: { roleId } });
   }
   return userIds;
+}
+
+/**
+ * Demo coupons, inserted when their code is missing and otherwise left as they are (an admin may have edited
+ * or disabled them; their used counts are real). Runs on every seed, so databases seeded before coupons
+ * existed get them too.
+ */
+async function ensureDemoCoupons(tx: Tx, now: Date): Promise<void> {
+  const startsAt = daysBefore(now, 1);
+  const endsAt = new Date(startsAt.getTime() + 366 * 86_400_000);
+  await tx
+    .insert(coupons)
+    .values([
+      { code: "XUEFU10", kind: "percent", value: 10, startsAt, endsAt },
+      { code: "WELCOME50", kind: "fixed", value: 5_000, maxUses: 1_000, startsAt, endsAt },
+    ])
+    .onDuplicateKeyUpdate({ set: { code: sql`code` } });
 }
 
 async function alreadySeeded(tx: Tx): Promise<boolean> {
@@ -272,6 +289,7 @@ export async function seed(db: Database, opts: { nodeEnv: string; log?: (msg: st
 
   const created = await db.transaction(async (tx) => {
     const demoIds = await ensureRolesAndDemoAccounts(tx, passwordHash, now);
+    await ensureDemoCoupons(tx, now);
     if (await alreadySeeded(tx)) {
       log("Demo data already present; roles and demo accounts refreshed.");
       return false;

@@ -3,7 +3,9 @@
 // lib/i18n/client-messages.test.ts fails when a client component reads a namespace missing here.
 export const CLIENT_NAMESPACES = [
   "Account",
+  "AdminCoupons",
   "AdminNav",
+  "AdminOrders",
   "AdminRoles",
   "AdminSeckill",
   "AdminUserDetail",

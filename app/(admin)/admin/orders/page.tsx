@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import styles from "@/components/admin/admin-page.module.css";
 import { AdminPageHeader } from "@/components/admin/page-header";
 import { Pagination } from "@/components/admin/pagination";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { buttonClassName } from "@/components/ui/button-class";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatFen } from "@/lib/catalogue/format";
-import { adminOrderFilter, listAdminOrders } from "@/lib/orders/admin-queries";
+import { timeZone } from "@/lib/i18n/config";
+import { EXPORT_MAX_ROWS } from "@/lib/orders/admin-export";
+import { adminOrderFilter, filterParams, listAdminOrders } from "@/lib/orders/admin-queries";
 import { adminPage } from "@/lib/rbac/guard";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,14 +31,31 @@ export default adminPage("/admin/orders", { category: "orders", zh: "订单管�
   const locale = await getLocale();
   const raw = await searchParams;
   const one = (k: string) => (typeof raw[k] === "string" && raw[k] ? (raw[k] as string) : undefined);
-  const parsed = adminOrderFilter.safeParse({ q: one("q"), status: one("status"), provider: one("provider") });
+  const parsed = adminOrderFilter.safeParse({ q: one("q"), status: one("status"), provider: one("provider"), from: one("from"), to: one("to"), user: one("user") });
   const filter = parsed.success ? parsed.data : {};
+  const params = filterParams(filter);
+  const exportQuery = new URLSearchParams({ lang: locale === "en" ? "en" : "zh-CN" });
+  for (const [k, v] of Object.entries(params)) if (v) exportQuery.set(k, v);
   const page = Math.max(1, Math.min(10_000, Number.parseInt(one("page") ?? "1", 10) || 1));
   const { rows, total } = await listAdminOrders(filter, page, PER_PAGE);
 
   return (
     <>
-      <AdminPageHeader title={t("title")} subtitle={t("subtitle", { total })} />
+      <AdminPageHeader
+        title={t("title")}
+        subtitle={t("subtitle", { total })}
+        actions={
+          // A plain link: the browser downloads the file; the filters travel in the query string.
+          <a href={`/api/v1/admin/orders/export?${exportQuery.toString()}`} className={buttonClassName({ variant: "secondary", size: "sm" })} download data-testid="export-csv" aria-describedby="export-hint">
+            {t("exportCsv")}
+          </a>
+        }
+      />
+      {parsed.success ? null : (
+        <p role="alert" className={styles.muted} data-testid="filter-error">
+          {t("badFilter")}
+        </p>
+      )}
       <form className={styles.filters} role="search" aria-label={t("filtersLabel")}>
         <label className={styles.field}>
           {tc("search")}
@@ -62,6 +83,18 @@ export default adminPage("/admin/orders", { category: "orders", zh: "订单管�
             ))}
           </select>
         </label>
+        <label className={styles.field}>
+          {t("user")}
+          <input type="search" name="user" defaultValue={filter.user ?? ""} placeholder={t("userPlaceholder")} />
+        </label>
+        <label className={styles.field}>
+          {t("from")}
+          <input type="date" name="from" defaultValue={filter.from ?? ""} />
+        </label>
+        <label className={styles.field}>
+          {t("to")}
+          <input type="date" name="to" defaultValue={filter.to ?? ""} />
+        </label>
         <Button type="submit" variant="secondary" size="sm">
           {tc("filter")}
         </Button>
@@ -87,7 +120,11 @@ export default adminPage("/admin/orders", { category: "orders", zh: "订单管�
             <tbody>
               {rows.map((o) => (
                 <tr key={o.orderNo}>
-                  <td className={styles.mono}>{o.orderNo}</td>
+                  <td className={styles.mono}>
+                    <Link href={`/admin/orders/${o.orderNo}`} data-testid={`order-link-${o.orderNo}`}>
+                      {o.orderNo}
+                    </Link>
+                  </td>
                   <td>
                     {o.user.name}
                     <div className={styles.muted}>{o.user.email}</div>
@@ -98,14 +135,17 @@ export default adminPage("/admin/orders", { category: "orders", zh: "订单管�
                   </td>
                   <td>{o.provider ? t(`provider_${o.provider}`) : "—"}</td>
                   <td className={styles.num}>{formatFen(o.totalFen, locale)}</td>
-                  <td className={styles.muted}>{o.createdAt.toLocaleString(locale)}</td>
+                  <td className={styles.muted}>{o.createdAt.toLocaleString(locale, { timeZone })}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      <Pagination page={page} perPage={PER_PAGE} total={total} basePath="/admin/orders" params={{ q: filter.q, status: filter.status, provider: filter.provider }} />
+      <Pagination page={page} perPage={PER_PAGE} total={total} basePath="/admin/orders" params={params} />
+      <p className={styles.muted} id="export-hint">
+        {t("exportHint", { max: EXPORT_MAX_ROWS })}
+      </p>
     </>
   );
 });
