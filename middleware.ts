@@ -94,7 +94,7 @@ async function fromPageCache(request: NextRequest, event: NextFetchEvent, signed
       return { response: null, outcome: "miss" };
     }
     if (shouldRefill(found.page)) event.waitUntil(fillPage(page));
-    const { body, headers } = cachedResponseInit(found.page, request.headers.get("accept-encoding"));
+    const { body, headers } = cachedResponseInit(found.page);
     return { response: new NextResponse(body, { status: 200, headers }), outcome: found.state };
   } catch {
     // Redis unreachable: render (the data cache falls back to MySQL the same way).
@@ -121,7 +121,12 @@ export async function middleware(request: NextRequest, event: NextFetchEvent): P
 
   const signedIn = userId !== null;
   const path = request.nextUrl.pathname;
-  headers.set("x-xuefu-path", path + request.nextUrl.search);
+  // The address as a person sees it: without the client router's cache-busting `_rsc` (which middleware sees,
+  // as next.config.js sets skipProxyUrlNormalize for the page cache).
+  const shown = new URL(request.nextUrl.href);
+  shown.searchParams.delete("_rsc");
+  const search = shown.search;
+  headers.set("x-xuefu-path", path + search);
   const authorization = request.headers.get("authorization");
   const apiUser = isAdminApi(path) && authorization ? await bearerUser(authorization).catch(() => null) : userId;
   const gate = await adminGate(request, headers, path, apiUser);
@@ -135,7 +140,7 @@ export async function middleware(request: NextRequest, event: NextFetchEvent): P
     response = cachedPage.response;
   } else if (!signedIn && SIGNED_IN_ONLY.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) {
     const signIn = new URL("/sign-in", request.url);
-    signIn.searchParams.set("callbackUrl", path + request.nextUrl.search);
+    signIn.searchParams.set("callbackUrl", path + search);
     response = NextResponse.redirect(signIn);
   } else {
     response = NextResponse.next({ request: { headers } });

@@ -37,6 +37,9 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // forbidden() / unauthorized() answer 403 / 401 with their own pages (the admin guards use them).
   experimental: { authInterrupts: true },
+  // Let middleware.ts see the client router's RSC headers and `_rsc` (Next strips them by default): the
+  // full-page cache (lib/page-cache) must never answer those requests with HTML.
+  skipProxyUrlNormalize: true,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -19,7 +19,6 @@ import "server-only";
 import { createHash, createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import { cacheTagKeys, DEFAULT_CACHE_CONFIG, jitteredMs } from "@/lib/cache";
 import { CATALOGUE_TAGS } from "@/lib/catalogue/tags";
 import { env } from "@/lib/config/env";
@@ -53,12 +52,11 @@ interface StoredPage {
   b: string;
 }
 
-/** A page ready to answer with: the body encoded once (and gzipped once, when first asked for), not per answer. */
+/** A page ready to answer with: the body encoded once, not per answer. */
 export interface ServablePage {
   state: "hit" | "stale";
   headers: Array<[string, string]>;
   bytes: Uint8Array<ArrayBuffer>;
-  gzip?: Uint8Array<ArrayBuffer>;
   /** Whether a refill was already asked for (stale entries), so each second asks once, not per request. */
   refillAsked?: boolean;
 }
@@ -211,16 +209,11 @@ async function tagState(): Promise<{ versions: string[]; changedAt: number }> {
 }
 
 /**
- * The body and headers for a cached page. Browsers accept gzip, and compressing ~150 kB of HTML on every answer
- * would cost more than the rest of a hit, so the gzipped body is made once per in-process entry and reused.
+ * The body and headers for a cached page. (Next drops Content-Encoding from middleware answers and compresses
+ * them itself for browsers that accept gzip, so the body cannot be stored pre-compressed.)
  */
-export function cachedResponseInit(page: ServablePage, acceptEncoding: string | null): { body: Uint8Array<ArrayBuffer>; headers: Headers } {
+export function cachedResponseInit(page: ServablePage): { body: Uint8Array<ArrayBuffer>; headers: Headers } {
   const headers = new Headers(page.headers);
   headers.set(PAGE_CACHE_HEADER, page.state);
-  if (acceptEncoding && /\bgzip\b/i.test(acceptEncoding)) {
-    page.gzip ??= new Uint8Array(gzipSync(page.bytes, { level: 6 }));
-    headers.set("content-encoding", "gzip");
-    return { body: page.gzip, headers };
-  }
   return { body: page.bytes, headers };
 }

@@ -32,6 +32,8 @@ describe("cacheablePage", () => {
       expect(page("/courses", "", new Headers({ [name]: "1" }))).toBeNull();
     }
     expect(page("/courses", "?_rsc=1a2b3")).toBeNull();
+    expect(page("/courses", "", new Headers({ "sec-fetch-dest": "empty" }))).toBeNull();
+    expect(page("/courses", "", new Headers({ "sec-fetch-dest": "document" }))).not.toBeNull();
     expect(page("/courses", "", none, undefined, "HEAD")).toBeNull();
     expect(page("/courses", "", none, undefined, "POST")).toBeNull();
     expect(page("/courses/x", "?ref=home")).toBeNull();

@@ -13,7 +13,11 @@ export const PAGE_CACHE_HEADER = "x-xuefu-page-cache";
 /** Request header (with a secret derived from AUTH_SECRET) on the cache's own fill requests. */
 export const PAGE_FILL_HEADER = "x-xuefu-page-fill";
 
-/** Request headers that mark a request of the client router, which expects an RSC payload rather than HTML. */
+/**
+ * Request headers that mark a request of the client router, which expects an RSC payload rather than HTML.
+ * Next strips these (and `_rsc`) from what middleware sees unless next.config.js sets skipProxyUrlNormalize,
+ * which it does for this reason.
+ */
 const RSC_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "next-action"];
 
 const COURSE_PATH = /^\/courses\/[^/]+$/;
@@ -44,6 +48,9 @@ export function cacheablePage(method: string, pathname: string, search: string, 
   const list = pathname === "/courses";
   if (!list && !COURSE_PATH.test(pathname)) return null;
   if (RSC_HEADERS.some((name) => headers.has(name))) return null;
+  // A second guard: browsers mark navigations `document`; the router's fetches are `empty`.
+  const dest = headers.get("sec-fetch-dest");
+  if (dest !== null && dest !== "document") return null;
   const query = new URLSearchParams(search);
   if (query.has("_rsc")) return null;
   let url: string;
