@@ -101,28 +101,35 @@ export function createSeckillConsumer(opts: ConsumerOptions = {}): SeckillConsum
       groupReady = true;
     }
     let handled = 0;
-    // Messages another consumer took and never acknowledged (it crashed, or hangs).
-    const claimed = (await connection.xautoclaim(stream, STREAM_GROUP, name, claimIdleMs, "0-0", "COUNT", batch)) as [string, Array<Entry | null>, string[]];
-    for (const entry of claimed[1] ?? []) {
-      if (entry) {
+    let failure: unknown = null;
+    // One message that cannot be written (yet) must not hold up the others: it stays pending and is tried
+    // again next round, and the round reports the failure once the rest are done.
+    const attempt = async (entry: Entry) => {
+      try {
         await handle(entry);
         handled += 1;
+      } catch (error) {
+        failure ??= error;
+        log.error({ err: error, id: entry[0] }, "writing a flash-sale admission failed; it stays pending and is retried");
       }
-    }
+    };
+    // Messages another consumer took and never acknowledged (it crashed, or hangs).
+    const claimed = (await connection.xautoclaim(stream, STREAM_GROUP, name, claimIdleMs, "0-0", "COUNT", batch)) as [string, Array<Entry | null>, string[]];
+    for (const entry of claimed[1] ?? []) if (entry) await attempt(entry);
     // Our own pending messages first (a restart under the same name), then new ones.
     for (const from of ["0", ">"] as const) {
       const reply = (await (from === ">"
-        ? connection.xreadgroup("GROUP", STREAM_GROUP, name, "COUNT", batch, "BLOCK", handled > 0 ? 1 : blockMs, "STREAMS", stream, ">")
+        ? connection.xreadgroup("GROUP", STREAM_GROUP, name, "COUNT", batch, "BLOCK", handled > 0 || failure ? 1 : blockMs, "STREAMS", stream, ">")
         : connection.xreadgroup("GROUP", STREAM_GROUP, name, "COUNT", batch, "STREAMS", stream, "0"))) as Array<[string, Entry[]]> | null;
       for (const entry of reply?.[0]?.[1] ?? []) {
         if (!entry[1]) {
           await connection.xack(stream, STREAM_GROUP, entry[0]);
           continue;
         }
-        await handle(entry);
-        handled += 1;
+        await attempt(entry);
       }
     }
+    if (failure) throw failure;
     return handled;
   }
 

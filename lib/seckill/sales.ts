@@ -46,6 +46,21 @@ export async function findSale(saleId: number): Promise<SaleRecord | null> {
   return row ?? null;
 }
 
+const recent = new Map<number, { at: number; sale: SaleRecord | null }>();
+
+/**
+ * findSale with a one-second memory per process: the sale page polls and every learner fetches a token at the
+ * start, and the record changes rarely (seats left shown come from Redis, not from this).
+ */
+export async function findSaleCached(saleId: number): Promise<SaleRecord | null> {
+  const hit = recent.get(saleId);
+  if (hit && Date.now() - hit.at < 1_000) return hit.sale;
+  const sale = await findSale(saleId);
+  if (recent.size > 1_000) recent.clear();
+  recent.set(saleId, { at: Date.now(), sale });
+  return sale;
+}
+
 /** Sales a learner can see: active ones not yet ended, soonest first. */
 export async function listOpenSales(now = new Date(), limit = 50): Promise<SaleRecord[]> {
   return db()

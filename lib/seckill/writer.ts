@@ -9,6 +9,7 @@ import { db } from "@/db";
 import { courses, seckillSales, seckillSeats } from "@/db/schema";
 import { insertOrder } from "@/lib/orders/create";
 import { enrolOrder } from "@/lib/orders/fulfil";
+import { seckillConfig } from "./config";
 
 export interface Admission {
   saleId: number;
@@ -36,7 +37,14 @@ function duplicateKeyOf(error: unknown): string | null {
   return null;
 }
 
+/**
+ * An admission written late (the worker was down) still leaves the learner this long to pay, counted from the
+ * write, at most the configured window: the order could not be paid before it existed.
+ */
+const MIN_PAY_AFTER_WRITE_MS = 5 * 60_000;
+
 export async function writeAdmission(admission: Admission, now = new Date()): Promise<WriteResult> {
+  const payBefore = new Date(Math.max(admission.payBefore.getTime(), now.getTime() + Math.min(MIN_PAY_AFTER_WRITE_MS, seckillConfig().SECKILL_PAY_WINDOW_SECONDS * 1000)));
   try {
     return await db().transaction(async (tx) => {
       const [seen] = await tx.select({ id: seckillSeats.id }).from(seckillSeats).where(eq(seckillSeats.admissionId, admission.orderNo)).limit(1);
@@ -57,7 +65,7 @@ export async function writeAdmission(admission: Admission, now = new Date()): Pr
         userId: admission.userId,
         source: "seckill",
         items: [{ courseId: sale.courseId, title: sale.title, listPriceFen: sale.listPriceFen, priceFen: sale.priceFen }],
-        payBefore: admission.payBefore,
+        payBefore,
         orderNo: admission.orderNo,
         now,
       });
@@ -69,7 +77,7 @@ export async function writeAdmission(admission: Admission, now = new Date()): Pr
         orderId: order.id,
         // A free sale's order is paid at once (insertOrder); its seat is then sold, not held.
         status: order.status === "paid" ? "paid" : "held",
-        payBefore: admission.payBefore,
+        payBefore,
         paidAt: order.status === "paid" ? now : null,
         createdAt: now,
         updatedAt: now,

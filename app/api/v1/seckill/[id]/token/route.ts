@@ -1,7 +1,7 @@
 import { requireApiUser } from "@/lib/auth/api-user";
 import { ApiError, apiRoute } from "@/lib/http/api";
 import { saleIdFrom } from "@/lib/seckill/api";
-import { findSale } from "@/lib/seckill/sales";
+import { findSaleCached } from "@/lib/seckill/sales";
 import { grabToken } from "@/lib/seckill/token";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
  */
 export const GET = apiRoute<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
   const { userId } = await requireApiUser(request);
-  const sale = await findSale(saleIdFrom((await params).id));
+  const sale = await findSaleCached(saleIdFrom((await params).id));
   if (!sale) throw new ApiError(404, "NOT_FOUND", "There is no such flash sale.");
   const now = new Date();
   if (sale.status !== "active" || now >= sale.endsAt) throw new ApiError(409, "ENDED", "This flash sale has ended.");
