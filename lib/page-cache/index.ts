@@ -37,6 +37,8 @@ const LOCAL_TTL_MS = 1_000;
 const LOCAL_MAX_ENTRIES = 100;
 const LOCK_MS = 15_000;
 const FILL_TIMEOUT_MS = 10_000;
+/** A search page is stored once it was missed twice within this window. */
+const SEEN_WINDOW_MS = 60_000;
 /** The answer headers worth keeping with the body (the rest are per request or recomputed). */
 const KEPT_HEADERS = ["content-type", "cache-control", "vary", "link", "content-language"];
 
@@ -155,9 +157,19 @@ export async function fillPage(page: CacheablePage): Promise<void> {
   const origin = selfOrigin();
   if (!origin || state.filling.has(page.name)) return;
   state.filling.add(page.name);
-  const lockKey = key("page", "lock", buildId(), createHash("sha256").update(page.name).digest("base64url"));
+  const id = createHash("sha256").update(page.name).digest("base64url");
+  const lockKey = key("page", "lock", buildId(), id);
   const token = randomUUID();
   try {
+    // A flood of made-up searches would otherwise cost two renders each (the visitor's and the fill's).
+    if (page.search) {
+      const seenKey = key("page", "seen", buildId(), id);
+      const p = redis().pipeline();
+      p.incr(seenKey);
+      p.pexpire(seenKey, SEEN_WINDOW_MS);
+      const [seen] = (await p.exec()) as [number, number];
+      if (seen < 2) return;
+    }
     if ((await redis().set(lockKey, token, { nx: true, px: LOCK_MS })) !== "OK") return;
     try {
       let tags = await tagState();

@@ -6,12 +6,14 @@ const page = (path: string, search = "", headers = none, locale?: string, method
 
 describe("cacheablePage", () => {
   it("keys the catalogue's canonical addresses by locale and address", () => {
-    expect(page("/courses")).toEqual({ url: "/courses", locale: "zh-CN", name: "zh-CN|/courses" });
+    expect(page("/courses")).toEqual({ url: "/courses", locale: "zh-CN", name: "zh-CN|/courses", search: false });
     expect(page("/courses", "?category=frontend&sort=price_asc&page=2", none, "en")).toEqual({
       url: "/courses?category=frontend&sort=price_asc&page=2",
       locale: "en",
       name: "en|/courses?category=frontend&sort=price_asc&page=2",
+      search: false,
     });
+    expect(page("/courses", "?q=python")?.search).toBe(true);
     expect(page("/courses/machine-learning-primer")?.name).toBe("zh-CN|/courses/machine-learning-primer");
   });
 

@@ -28,6 +28,8 @@ export interface CacheablePage {
   locale: AppLocale;
   /** The Redis entry's name: locale and address. */
   name: string;
+  /** A search (`q`): any words make a new address, so such pages are stored only once asked for again. */
+  search: boolean;
 }
 
 function rawParams(search: URLSearchParams): RawSearchParams {
@@ -43,7 +45,7 @@ function rawParams(search: URLSearchParams): RawSearchParams {
  * The cache entry for a request, or null when the page cache must not answer it. `localeCookie` is the raw
  * NEXT_LOCALE value: the only cookie anonymous HTML depends on.
  */
-export function cacheablePage(method: string, pathname: string, search: string, headers: Headers, localeCookie: string | undefined): CacheablePage | null {
+export function cacheablePage(method: string, pathname: string, queryString: string, headers: Headers, localeCookie: string | undefined): CacheablePage | null {
   if (method !== "GET") return null;
   const list = pathname === "/courses";
   if (!list && !COURSE_PATH.test(pathname)) return null;
@@ -51,20 +53,22 @@ export function cacheablePage(method: string, pathname: string, search: string, 
   // A second guard: browsers mark navigations `document`; the router's fetches are `empty`.
   const dest = headers.get("sec-fetch-dest");
   if (dest !== null && dest !== "document") return null;
-  const query = new URLSearchParams(search);
+  const query = new URLSearchParams(queryString);
   if (query.has("_rsc")) return null;
   let url: string;
+  let search = false;
   if (list) {
-    url = search && search !== "?" ? `/courses${search}` : "/courses";
+    url = queryString && queryString !== "?" ? `/courses${queryString}` : "/courses";
     // Only the canonical address of a list: anything else (empty fields of a no-JS form, repeated or unknown
     // parameters, a different order) renders normally rather than filling the cache with variants.
     const state = parseCatalogueParams(rawParams(query));
     if (catalogueHref(state, { page: state.page }) !== url) return null;
-  } else if (search === "" || search === "?") {
+    search = state.q !== undefined;
+  } else if (queryString === "" || queryString === "?") {
     url = pathname;
   } else {
     return null;
   }
   const locale = resolveLocale(localeCookie);
-  return { url, locale, name: `${locale}|${url}` };
+  return { url, locale, name: `${locale}|${url}`, search };
 }
