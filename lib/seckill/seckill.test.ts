@@ -280,6 +280,8 @@ describe("POST /api/v1/seckill/{id}/orders", () => {
     const tokenRes = await tokenRoute(new Request(`http://localhost/api/v1/seckill/${upcoming}/token`, { headers: { authorization: `Bearer ${learner.bearer}` } }), { params: Promise.resolve({ id: String(upcoming) }) });
     expect(tokenRes.status).toBe(409);
     expect(((await tokenRes.json()) as { error: { code: string } }).error.code).toBe("NOT_STARTED");
+    const early = await grab(learner, upcoming, { token: null });
+    expect([early.status, early.body.error?.code]).toEqual([409, "NOT_STARTED"]);
     // Even a token forged in advance meets the window check in Redis.
     expect((await grab(learner, upcoming)).body.error?.code).toBe("NOT_STARTED");
 

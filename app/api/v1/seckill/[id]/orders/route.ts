@@ -3,6 +3,7 @@ import { ApiError, apiRoute, clientIp } from "@/lib/http/api";
 import { tooManyRequests } from "@/lib/security/rate-limit";
 import { admit } from "@/lib/seckill/admission";
 import { saleIdFrom } from "@/lib/seckill/api";
+import { findSaleCached } from "@/lib/seckill/sales";
 import { isGrabTokenValid } from "@/lib/seckill/token";
 
 export const dynamic = "force-dynamic";
@@ -24,6 +25,12 @@ export const POST = apiRoute<{ params: Promise<{ id: string }> }>(async (request
   const { userId } = await requireApiUser(request);
   const saleId = saleIdFrom((await params).id);
   if (!isGrabTokenValid(request.headers.get("x-seckill-token"), saleId, userId)) {
+    // No token (yet): say why plainly when the sale is not open, otherwise ask for the token.
+    const sale = await findSaleCached(saleId);
+    const now = new Date();
+    if (!sale) throw new ApiError(404, "NOT_FOUND", "There is no such flash sale.");
+    if (sale.status !== "active" || now >= sale.endsAt) throw new ApiError(409, "ENDED", MESSAGES.ENDED);
+    if (now < sale.startsAt) throw new ApiError(409, "NOT_STARTED", MESSAGES.NOT_STARTED, { startsAt: sale.startsAt.toISOString() });
     throw new ApiError(403, "TOKEN_REQUIRED", "Fetch this sale's grab token (GET /api/v1/seckill/{id}/token, once it has started) and send it as X-Seckill-Token.");
   }
   const outcome = await admit({ saleId, userId, ip: clientIp(request) });
