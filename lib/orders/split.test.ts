@@ -9,7 +9,7 @@ describe("splitDiscount", () => {
   it("splits in proportion, with shares adding up to the total exactly", () => {
     const paid = splitDiscount([1000, 2000, 3000], 1001);
     expect(paid.reduce((s, p) => s + p, 0)).toBe(6000 - 1001);
-    expect(paid).toEqual([833, 1667, 2499]);
+    expect(paid).toEqual([833, 1666, 2500]);
   });
 
   it("never takes more than an item costs, and caps the discount at the subtotal", () => {
