@@ -14,7 +14,7 @@ async function canOpenAdmin(userId: number): Promise<boolean> {
 }
 
 /**
- * "Sign in" for visitors; once signed in, "My courses", the person's name (a link to the account settings), a
+ * "Sign in" for visitors; once signed in, "My courses", "My orders", the person's name (a link to the account settings), a
  * link to /admin for those whose roles open it, and a sign-out button.
  */
 export async function AccountMenu() {
@@ -41,6 +41,9 @@ export async function AccountMenu() {
       ) : null}
       <Link href="/account/courses" className={styles.accountName} data-testid="my-courses-link">
         {tc("title")}
+      </Link>
+      <Link href="/orders" className={styles.accountName} data-testid="my-orders-link">
+        {t("orders")}
       </Link>
       <Link href="/account" className={styles.accountName} data-testid="account-link">
         {session.user.name}
