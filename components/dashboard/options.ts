@@ -18,7 +18,7 @@ export function stackedBarsOption(days: string[], series: Array<{ name: string; 
 }
 
 export function linesOption(days: string[], series: Array<{ name: string; data: number[] }>): EChartsCoreOption {
-  return { ...base, xAxis: { ...dayAxis(days), boundaryGap: false }, yAxis: valueAxis, series: series.map((s) => ({ ...s, type: "line", smooth: true, symbolSize: 4 })) };
+  return { ...base, xAxis: { ...dayAxis(days), boundaryGap: false }, yAxis: valueAxis, series: series.map((s) => ({ ...s, type: "line", symbolSize: 4 })) };
 }
 
 /** Horizontal bars, the first item on top. */
