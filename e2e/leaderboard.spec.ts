@@ -106,6 +106,11 @@ test("a learner completes lessons, sees progress and points, climbs the leaderbo
   await expect(row.getByTestId("enrolled-course-progress")).toContainText(`3/${total}`);
   await expect(row.getByRole("link", { name: new RegExp(zh.MyCourses.continue) })).toHaveAttribute("href", `/courses/${course.slug}/lessons/${course.lessons[3] ?? course.lessons[0]}`);
 
+  // The home page offers to continue the unfinished course; the header links to My courses.
+  await page.goto("/");
+  await expect(page.getByTestId("home-continue").locator(`[data-course-id="${course.id}"]`)).toBeVisible();
+  await expect(page.getByTestId("my-courses-link")).toHaveAttribute("href", "/account/courses");
+
   // Switching the period fetches the API, keeps the URL in step and does not reload the page.
   await page.goto("/leaderboard?period=week");
   await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
