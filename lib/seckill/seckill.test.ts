@@ -22,6 +22,7 @@ const { checkSale } = await import("./consistency");
 const { forgetClosed, flushFunnel } = await import("./admission");
 const { resetSeckillConfig } = await import("./config");
 const { seckillKeys, utcDay, STREAM_GROUP } = await import("./keys");
+const { refusedAdmission } = await import("./outcome");
 
 type Learner = Awaited<ReturnType<typeof createLearners>>[number];
 
@@ -227,7 +228,8 @@ describe("the order writer", () => {
   it("lets the database refuse an admission Redis should not have made, and repairs Redis", async () => {
     const saleId = await createSale({ seats: 1 });
     const [a, b] = [pool[40]!, pool[41]!];
-    expect((await grab(a, saleId)).status).toBe(201);
+    const won = await grab(a, saleId);
+    expect(won.status).toBe(201);
     await drain();
     // Redis loses its memory of the sale (a restore from an old snapshot): it would admit again.
     await tcp.del(seckillKeys.sale(saleId), seckillKeys.buyers(saleId));
@@ -237,7 +239,8 @@ describe("the order writer", () => {
     await drain();
     const state = await mysqlState(saleId);
     expect(state.seats).toHaveLength(1);
-    expect(await tcp.get(seckillKeys.outcome(extra.body.orderNo!))).toBe("SOLD_OUT");
+    expect(await refusedAdmission(extra.body.orderNo!)).toBe("SOLD_OUT");
+    expect(await refusedAdmission(won.body.orderNo!)).toBeNull();
     // The stray buyer is gone and the counts agree again.
     expect(await redis().sismember(seckillKeys.buyers(saleId), String(b.userId))).toBe(0);
     const check = await checkSale(saleId, { repair: false });
