@@ -21,6 +21,16 @@ import {
   pointsBoardResponseSchema,
 } from "@/lib/leaderboards/api-schemas";
 import { BOARDS } from "@/lib/leaderboards/periods";
+import {
+  orderListResponseSchema,
+  orderResponseSchema,
+  paymentStartResponseSchema,
+  placeOrderSchema,
+  placedOrderResponseSchema,
+  quoteResponseSchema,
+  quoteSchema,
+  startPaymentSchema,
+} from "@/lib/orders/api-schemas";
 import { progressInputSchema, progressResponseSchema } from "@/lib/progress/schemas";
 
 type JsonSchema = Record<string, unknown>;
@@ -90,6 +100,7 @@ export function openApiDocument(): OpenApiDocument {
       { name: "Catalogue", description: "Courses, categories and search; public, no token needed." },
       { name: "Accounts", description: "API tokens, the signed-in account and its sessions." },
       { name: "Learning", description: "Progress in lessons, learning points and the leaderboards." },
+      { name: "Orders", description: "Pricing a cart, placing and paying orders. Signed in (session cookie or bearer token); prices always come from the server." },
       { name: "Operations", description: "Health of the service." },
     ],
     paths: {
@@ -239,6 +250,87 @@ export function openApiDocument(): OpenApiDocument {
           },
         },
       },
+      "/api/v1/cart/quote": {
+        post: {
+          operationId: "quoteCart",
+          summary: "Price a cart",
+          description: "Prices the given courses now for the caller (member prices for members; ownership and unpaid orders known when signed in) and checks a coupon. Orders nothing.",
+          tags: ["Orders"],
+          requestBody: { required: true, content: { "application/json": { schema: schema(quoteSchema, "input") } } },
+          responses: { "200": { description: "The priced cart.", content: json("Quote") }, "400": error("The body is not JSON."), "422": error("Invalid course ids or coupon code.") },
+        },
+      },
+      "/api/v1/orders": {
+        get: {
+          operationId: "listOrders",
+          summary: "The caller's orders",
+          tags: ["Orders"],
+          security: [{ bearer: [] }],
+          parameters: [
+            { name: "page", in: "query", required: false, schema: { type: "integer", minimum: 1 } },
+            { name: "per_page", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 100 } },
+          ],
+          responses: { "200": { description: "Newest first.", content: json("OrderList") }, "400": error("A malformed parameter."), "401": error("Not signed in.") },
+        },
+        post: {
+          operationId: "placeOrder",
+          summary: "Place an order",
+          description:
+            "Prices every course again and writes a pending order (paid at once when it costs nothing). With `expectedTotalFen`, a different server total is refused with 409 PRICE_CHANGED and the new quote in `details.quote`.",
+          tags: ["Orders"],
+          security: [{ bearer: [] }],
+          requestBody: { required: true, content: { "application/json": { schema: schema(placeOrderSchema, "input") } } },
+          responses: {
+            "201": { description: "Placed; Location names the order.", content: json("PlacedOrder") },
+            "401": error("Not signed in."),
+            "409": error("CART_CHANGED, ORDER_PENDING, COUPON_INVALID or PRICE_CHANGED, with the new quote."),
+            "422": error("An empty or invalid cart."),
+          },
+        },
+      },
+      "/api/v1/orders/{orderNo}": {
+        get: {
+          operationId: "getOrder",
+          summary: "One of the caller's orders",
+          description: "With `refresh=1` on a pending order, the payment providers are asked whether it was paid (at most every 5 seconds per order).",
+          tags: ["Orders"],
+          security: [{ bearer: [] }],
+          parameters: [
+            { name: "orderNo", in: "path", required: true, schema: { type: "string", pattern: "^[1-9][0-9]{0,19}$" } },
+            { name: "refresh", in: "query", required: false, schema: { type: "string", enum: ["1"] } },
+          ],
+          responses: { "200": { description: "The order.", content: json("Order") }, "401": error("Not signed in."), "404": error("No such order of the caller's.") },
+        },
+      },
+      "/api/v1/orders/{orderNo}/payments": {
+        post: {
+          operationId: "startPayment",
+          summary: "Start paying an order",
+          description: "Answers how to pay: follow a URL (Alipay), post a form (UnionPay) or show a QR code of `codeUrl` (WeChat Pay Native).",
+          tags: ["Orders"],
+          security: [{ bearer: [] }],
+          parameters: [{ name: "orderNo", in: "path", required: true, schema: { type: "string", pattern: "^[1-9][0-9]{0,19}$" } }],
+          requestBody: { required: true, content: { "application/json": { schema: schema(startPaymentSchema, "input") } } },
+          responses: {
+            "201": { description: "How to pay.", content: json("PaymentStart") },
+            "401": error("Not signed in."),
+            "404": error("No such order of the caller's."),
+            "409": error("ORDER_NOT_PAYABLE or ORDER_EXPIRED."),
+            "422": error("An unknown or unavailable provider."),
+            "429": error("Too many payment attempts; see Retry-After."),
+          },
+        },
+      },
+      "/api/v1/orders/{orderNo}/cancel": {
+        post: {
+          operationId: "cancelOrder",
+          summary: "Cancel an unpaid order",
+          tags: ["Orders"],
+          security: [{ bearer: [] }],
+          parameters: [{ name: "orderNo", in: "path", required: true, schema: { type: "string", pattern: "^[1-9][0-9]{0,19}$" } }],
+          responses: { "200": { description: "Closed." }, "401": error("Not signed in."), "404": error("No such order of the caller's."), "409": error("Not pending, or a flash-sale order.") },
+        },
+      },
       "/api/v1/auth/codes": {
         post: {
           operationId: "sendCode",
@@ -278,6 +370,11 @@ export function openApiDocument(): OpenApiDocument {
         PointsBoard: schema(pointsBoardResponseSchema),
         CoursesBoard: schema(coursesBoardResponseSchema),
         PointsHistory: schema(historyResponseSchema),
+        Quote: schema(quoteResponseSchema),
+        Order: schema(orderResponseSchema),
+        OrderList: schema(orderListResponseSchema),
+        PlacedOrder: schema(placedOrderResponseSchema),
+        PaymentStart: schema(paymentStartResponseSchema),
         Health: schema(z.object({ status: z.enum(["ok", "degraded"]), db: z.enum(["ok", "down"]), redis: z.enum(["ok", "down"]) })),
       },
       securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },

@@ -18,3 +18,62 @@ export const quoteSchema = z.object({ courseIds: z.array(z.number().int().positi
 export const placeOrderSchema = z.object({ courseIds, coupon, expectedTotalFen: z.number().int().min(0).optional() });
 export const startPaymentSchema = z.object({ provider: z.enum(PROVIDERS as unknown as ["alipay", "wechat", "unionpay"]) });
 export const orderNoSchema = z.string().regex(/^[1-9]\d{0,19}$/, "Order numbers are decimal digits.");
+
+// What the API answers (documented in the OpenAPI document; the handlers build these shapes).
+const lineStatus = z.enum(["ok", "not_found", "unavailable", "owned", "pending"]);
+export const quoteResponseSchema = z.object({
+  data: z.object({
+    lines: z.array(
+      z.object({
+        courseId: z.int(),
+        status: lineStatus,
+        slug: z.string().nullable(),
+        title: z.string().nullable(),
+        coverUrl: z.string().nullable(),
+        listPriceFen: z.int(),
+        priceFen: z.int().describe("What the course costs this learner now (the member price for members)."),
+        memberPrice: z.boolean(),
+        pendingOrderNo: z.string().optional(),
+      }),
+    ),
+    member: z.boolean(),
+    subtotalFen: z.int(),
+    discountFen: z.int(),
+    totalFen: z.int(),
+    coupon: z
+      .union([
+        z.object({ code: z.string(), ok: z.literal(true), couponId: z.int(), discountFen: z.int() }),
+        z.object({ code: z.string(), ok: z.literal(false), error: z.enum(["not_found", "disabled", "not_started", "expired", "used_up", "not_applicable"]) }),
+      ])
+      .nullable(),
+  }),
+});
+
+const orderSchema = z.object({
+  orderNo: z.string().describe("A decimal string: order numbers exceed 2^53."),
+  status: z.enum(["pending", "paid", "refunding", "refunded", "closed"]),
+  source: z.enum(["cart", "seckill"]),
+  subtotalFen: z.int(),
+  discountFen: z.int(),
+  totalFen: z.int(),
+  refundedFen: z.int(),
+  provider: z.enum(["alipay", "wechat", "unionpay"]).nullable(),
+  createdAt: z.iso.datetime(),
+  payBefore: z.iso.datetime().nullable(),
+  paidAt: z.iso.datetime().nullable(),
+  closedAt: z.iso.datetime().nullable(),
+  items: z.array(z.object({ id: z.int(), courseId: z.int(), slug: z.string().nullable(), title: z.string(), listPriceFen: z.int(), priceFen: z.int(), paidFen: z.int(), refunded: z.boolean() })),
+  refunds: z.array(z.object({ refundNo: z.string(), amountFen: z.int(), status: z.enum(["pending", "succeeded", "failed"]), requestedAt: z.iso.datetime(), completedAt: z.iso.datetime().nullable() })),
+});
+export const orderResponseSchema = z.object({ data: orderSchema });
+export const orderListResponseSchema = z.object({ data: z.array(orderSchema), meta: z.object({ page: z.int(), per_page: z.int(), total: z.int() }) });
+export const placedOrderResponseSchema = z.object({
+  data: z.object({ orderNo: z.string(), status: z.enum(["pending", "paid"]), subtotalFen: z.int(), discountFen: z.int(), totalFen: z.int(), payBefore: z.iso.datetime() }),
+});
+export const paymentStartResponseSchema = z.object({
+  data: z.union([
+    z.object({ kind: z.literal("redirect"), url: z.url(), startedAt: z.iso.datetime() }),
+    z.object({ kind: z.literal("form"), action: z.url(), fields: z.record(z.string(), z.string()), startedAt: z.iso.datetime() }),
+    z.object({ kind: z.literal("qr"), codeUrl: z.string(), startedAt: z.iso.datetime() }),
+  ]),
+});

@@ -1,0 +1,102 @@
+// The cart and orders API through its route handlers, signed in with a real session: status codes, the
+// error shape, and answers matching the schemas the OpenAPI document publishes.
+import { and, eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/db";
+import { courses } from "@/db/schema";
+import { signInAs, signOutOfRequest } from "@/test/request-context";
+import { createTestUser } from "@/test/users";
+import { POST as quoteRoute } from "@/app/api/v1/cart/quote/route";
+import { GET as listRoute, POST as placeRoute } from "@/app/api/v1/orders/route";
+import { GET as orderRoute } from "@/app/api/v1/orders/[orderNo]/route";
+import { POST as cancelRoute } from "@/app/api/v1/orders/[orderNo]/cancel/route";
+import { POST as payRoute } from "@/app/api/v1/orders/[orderNo]/payments/route";
+import { orderListResponseSchema, orderResponseSchema, paymentStartResponseSchema, placedOrderResponseSchema, quoteResponseSchema } from "./api-schemas";
+
+vi.mock("next/headers", () => import("@/test/request-context"));
+
+const base = "http://localhost";
+const jsonPost = (path: string, body: unknown) => new Request(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
+const ctx = (orderNo: string) => ({ params: Promise.resolve({ orderNo }) });
+
+let courseId = 0;
+beforeAll(async () => {
+  const [row] = await db()
+    .select({ id: courses.id })
+    .from(courses)
+    .where(and(eq(courses.status, "published"), sql`${courses.priceFen} > 0`))
+    .orderBy(sql`${courses.id} DESC`)
+    .limit(1)
+    .offset(6);
+  courseId = row!.id;
+});
+
+/** The error's code; `details` varies by error (field errors for 422, the new quote for 409, ...). */
+async function errorCode(res: Response): Promise<string> {
+  const body = (await res.json()) as { error: { code: string; message: string } };
+  expect(typeof body.error.message).toBe("string");
+  return body.error.code;
+}
+
+describe("orders API", () => {
+  it("refuses visitors with 401, and malformed or invalid bodies with 400 and 422", async () => {
+    signOutOfRequest();
+    const visitor = await placeRoute(jsonPost("/api/v1/orders", { courseIds: [courseId] }), {});
+    expect(visitor.status).toBe(401);
+    expect(await errorCode(visitor)).toBe("UNAUTHORIZED");
+    expect((await listRoute(new Request(`${base}/api/v1/orders`), {})).status).toBe(401);
+    await signInAs(await createTestUser());
+    expect((await placeRoute(jsonPost("/api/v1/orders", "{nope"), {})).status).toBe(400);
+    for (const body of [{}, { courseIds: [] }, { courseIds: ["1"] }, { courseIds: [courseId], priceFen: 1, coupon: "bad code!" }]) {
+      const res = await placeRoute(jsonPost("/api/v1/orders", body), {});
+      expect(res.status, JSON.stringify(body)).toBe(422);
+    }
+  });
+
+  it("quotes, places, lists, shows, starts paying and cancels an order, with answers as documented", async () => {
+    const learner = await createTestUser();
+    await signInAs(learner);
+    const quote = quoteResponseSchema.parse(await (await quoteRoute(jsonPost("/api/v1/cart/quote", { courseIds: [courseId, 999_999_999] }), {})).json());
+    expect(quote.data.lines.map((l) => l.status)).toEqual(["ok", "not_found"]);
+
+    const placed = await placeRoute(jsonPost("/api/v1/orders", { courseIds: [courseId], expectedTotalFen: quote.data.totalFen }), {});
+    expect(placed.status).toBe(201);
+    const { data: order } = placedOrderResponseSchema.parse(await placed.json());
+    expect(placed.headers.get("location")).toBe(`/api/v1/orders/${order.orderNo}`);
+    expect(order).toMatchObject({ status: "pending", totalFen: quote.data.totalFen });
+
+    const list = orderListResponseSchema.parse(await (await listRoute(new Request(`${base}/api/v1/orders?per_page=5`), {})).json());
+    expect(list.data.map((o) => o.orderNo)).toEqual([order.orderNo]);
+    expect(list.meta).toEqual({ page: 1, per_page: 5, total: 1 });
+    expect((await listRoute(new Request(`${base}/api/v1/orders?per_page=500`), {})).status).toBe(400);
+
+    const shown = orderResponseSchema.parse(await (await orderRoute(new Request(`${base}/api/v1/orders/${order.orderNo}`), ctx(order.orderNo))).json());
+    expect(shown.data.items).toHaveLength(1);
+
+    const badProvider = await payRoute(jsonPost(`/api/v1/orders/${order.orderNo}/payments`, { provider: "paypal" }), ctx(order.orderNo));
+    expect(badProvider.status).toBe(422);
+    const started = await payRoute(jsonPost(`/api/v1/orders/${order.orderNo}/payments`, { provider: "wechat" }), ctx(order.orderNo));
+    expect(started.status).toBe(201);
+    expect(paymentStartResponseSchema.parse(await started.json()).data.kind).toBe("qr");
+
+    expect((await cancelRoute(new Request(`${base}/x`, { method: "POST" }), ctx(order.orderNo))).status).toBe(200);
+    const again = await cancelRoute(new Request(`${base}/x`, { method: "POST" }), ctx(order.orderNo));
+    expect(again.status).toBe(409);
+    const payClosed = await payRoute(jsonPost(`/api/v1/orders/${order.orderNo}/payments`, { provider: "alipay" }), ctx(order.orderNo));
+    expect(payClosed.status).toBe(409);
+    expect(await errorCode(payClosed)).toBe("ORDER_NOT_PAYABLE");
+  });
+
+  it("hides other learners' orders behind 404, as it does unknown and malformed numbers", async () => {
+    const owner = await createTestUser();
+    await signInAs(owner);
+    const { data: order } = placedOrderResponseSchema.parse(await (await placeRoute(jsonPost("/api/v1/orders", { courseIds: [courseId] }), {})).json());
+    await signInAs(await createTestUser());
+    for (const no of [order.orderNo, "123", "abc", "0123"]) {
+      expect((await orderRoute(new Request(`${base}/api/v1/orders/${no}`), ctx(no))).status, no).toBe(404);
+      expect((await cancelRoute(new Request(`${base}/x`, { method: "POST" }), ctx(no))).status, no).toBe(404);
+    }
+    const pay = await payRoute(jsonPost(`/api/v1/orders/${order.orderNo}/payments`, { provider: "wechat" }), ctx(order.orderNo));
+    expect(pay.status).toBe(404);
+  });
+});
