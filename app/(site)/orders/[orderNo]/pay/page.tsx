@@ -14,6 +14,7 @@ import { orderNoSchema } from "@/lib/orders/api-schemas";
 import { getMyOrder } from "@/lib/orders/learner-queries";
 import { parseOrderNo } from "@/lib/orders/order-no";
 import { configuredProviders } from "@/lib/payments";
+import { refusedAdmission } from "@/lib/seckill/outcome";
 
 export const dynamic = "force-dynamic";
 
@@ -49,6 +50,19 @@ export default async function PayPage({ params }: Props) {
   const [t, locale, order] = await Promise.all([getTranslations("Orders"), getLocale(), getMyOrder(userId, orderNo)]);
   if (!order) {
     // A flash-sale win hands out the order number before the worker writes the order: wait for it briefly.
+    const refused = await refusedAdmission(orderNo);
+    if (refused) {
+      return (
+        <Container>
+          <div className={styles.page}>
+            <h1 className={styles.title}>{t("payTitle")}</h1>
+            <p className={styles.error} role="alert" data-testid="order-refused">
+              {t("refused", { reason: refused })}
+            </p>
+          </div>
+        </Container>
+      );
+    }
     if (recentlyIssued(orderNo, requestTime())) {
       return (
         <Container>
