@@ -46,11 +46,8 @@ const optionalText = z
 
 export const couponInput = z
   .object({
-    code: z
-      .string({ error: "code_format" })
-      .trim()
-      .toUpperCase()
-      .regex(COUPON_CODE_PATTERN, { error: "code_format" satisfies CouponFieldError }),
+    // Checked in the transform below with the rest, so one submission names every mistake at once.
+    code: z.string({ error: "code_format" }).trim().toUpperCase(),
     kind: z.enum(couponKinds, { error: "kind_required" satisfies CouponFieldError }),
     /** Percent (1-100) for `percent`; yuan with at most two decimals for `fixed`. */
     value: z.string({ error: "fixed_invalid" }).trim(),
@@ -65,6 +62,7 @@ export const couponInput = z
   })
   .transform((raw, ctx) => {
     const issue = (path: CouponField, message: CouponFieldError) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (!COUPON_CODE_PATTERN.test(raw.code)) issue("code", "code_format");
     let value = 0;
     if (raw.kind === "percent") {
       value = /^\d{1,3}$/.test(raw.value) ? Number(raw.value) : Number.NaN;

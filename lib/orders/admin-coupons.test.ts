@@ -40,6 +40,8 @@ describe("coupon rules", () => {
     expect(errorsOf({ code: "OK1", kind: "percent", value: "10", startsAt: "2026-02-30T10:00", endsAt: "soon" })).toEqual({ startsAt: "time_invalid", endsAt: "time_invalid" });
     expect(errorsOf({ code: "OK1", kind: "percent", value: "10", startsAt: "2026-05-01T10:00", endsAt: "2026-05-01T10:00" })).toEqual({ endsAt: "window_order" });
     expect(parseChinaDateTime("2026-05-01T24:00")).toBeNull();
+    // Every mistake of one submission at once.
+    expect(errorsOf({ code: "", kind: "fixed", value: "", startsAt: "", endsAt: "" })).toEqual({ code: "code_format", value: "fixed_invalid", startsAt: "time_invalid", endsAt: "time_invalid" });
   });
 });
 

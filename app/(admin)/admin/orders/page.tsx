@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import styles from "@/components/admin/admin-page.module.css";
+import orderStyles from "@/components/admin/orders/orders.module.css";
 import { AdminPageHeader } from "@/components/admin/page-header";
 import { Pagination } from "@/components/admin/pagination";
 import { Badge } from "@/components/ui/badge";
@@ -52,14 +53,15 @@ export default adminPage("/admin/orders", { category: "orders", zh: "订单管�
         }
       />
       {parsed.success ? null : (
-        <p role="alert" className={styles.muted} data-testid="filter-error">
+        // What was typed stays in the fields below, so the mistake can be corrected.
+        <p role="alert" className={orderStyles.error} data-testid="filter-error">
           {t("badFilter")}
         </p>
       )}
       <form className={styles.filters} role="search" aria-label={t("filtersLabel")}>
         <label className={styles.field}>
           {tc("search")}
-          <input type="search" name="q" defaultValue={filter.q ?? ""} placeholder={t("searchPlaceholder")} />
+          <input type="search" name="q" defaultValue={(one("q") ?? "").slice(0, 191)} placeholder={t("searchPlaceholder")} />
         </label>
         <label className={styles.field}>
           {t("status")}
@@ -85,15 +87,15 @@ export default adminPage("/admin/orders", { category: "orders", zh: "订单管�
         </label>
         <label className={styles.field}>
           {t("user")}
-          <input type="search" name="user" defaultValue={filter.user ?? ""} placeholder={t("userPlaceholder")} />
+          <input type="search" name="user" defaultValue={(one("user") ?? "").slice(0, 191)} placeholder={t("userPlaceholder")} />
         </label>
         <label className={styles.field}>
           {t("from")}
-          <input type="date" name="from" defaultValue={filter.from ?? ""} />
+          <input type="date" name="from" defaultValue={(one("from") ?? "").slice(0, 191)} />
         </label>
         <label className={styles.field}>
           {t("to")}
-          <input type="date" name="to" defaultValue={filter.to ?? ""} />
+          <input type="date" name="to" defaultValue={(one("to") ?? "").slice(0, 191)} />
         </label>
         <Button type="submit" variant="secondary" size="sm">
           {tc("filter")}
