@@ -174,11 +174,21 @@ describe.each(["alipay", "wechat", "unionpay"] as const)("%s notifications", (pr
     expect(after).toMatchObject({ status: "refunded", refundedFen: order.totalFen });
     expect(await enrolmentCount(userId)).toBe(0);
 
-    // The long-lost payment notification finally arrives: nothing changes, nobody is enrolled again.
+    // The refund's notification arrives before the long-lost payment notification: applied once already.
+    const refundNote = (await sandboxJson<Delivery[]>(`/deliveries?provider=${provider}&orderNo=${order.orderNo}`)).find((d) => d.kind === "refund");
+    if (provider !== "alipay") expect(refundNote, "WeChat Pay and UnionPay notify refunds").toBeDefined();
+    if (refundNote) {
+      const answer = await post(provider, refundNote.body, refundNote.headers);
+      expect(answer.status).toBeLessThan(300);
+      const [row] = (await stored(order.orderNo)).filter((r) => r.kind === "refund");
+      expect(row).toMatchObject({ verified: true, outcome: "duplicate" });
+    }
+    // Then the payment notification finally arrives: nothing changes, nobody is enrolled again.
     const late = await post(provider, delivery.body, delivery.headers);
     expect(late.status).toBeLessThan(300);
     expect((await orderRow(order.orderNo)).status).toBe("refunded");
     expect(await enrolmentCount(userId)).toBe(0);
+    expect((await stored(order.orderNo)).find((r) => r.kind === "payment")).toMatchObject({ verified: true, outcome: "duplicate" });
   });
 });
 
