@@ -11,6 +11,7 @@ import { logger } from "@/lib/log";
 import { courseChanged } from "./changes";
 import { getCourse } from "./course-detail";
 import { currentUserId } from "./enrolment-access";
+import { countEnrolments } from "@/lib/orders/settle";
 
 const log = logger.child({ component: "enrol-actions" });
 
@@ -37,6 +38,7 @@ export async function joinFreeCourse(rawCourseId: unknown): Promise<JoinCourseRe
       return true;
     });
     if (created) {
+      await countEnrolments([course.id]);
       await courseChanged(course.id);
       // "layout" covers the lesson pages under the course too.
       revalidatePath(`/courses/${course.slug}`, "layout");

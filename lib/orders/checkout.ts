@@ -13,6 +13,7 @@ import { insertOrder, type CreatedOrder, type Tx } from "./create";
 import { enrolOrder } from "./fulfil";
 import { MAX_CART_ITEMS } from "./limits";
 import { quoteCart, type Quote } from "./pricing";
+import { countEnrolments } from "./settle";
 
 export { MAX_CART_ITEMS };
 
@@ -73,7 +74,10 @@ export async function placeOrder(input: PlaceOrderInput): Promise<{ order: Creat
       now,
     });
     if (couponId !== null) await tx.insert(couponRedemptions).values({ couponId, orderId: order.id, userId: input.userId, createdAt: now });
-    if (order.status === "paid") await enrolOrder(tx, { id: order.id, userId: input.userId }, now);
+    const enrolled = order.status === "paid" ? await enrolOrder(tx, { id: order.id, userId: input.userId }, now) : [];
+    return { order, quote, enrolled };
+  }).then(async ({ order, quote, enrolled }) => {
+    if (enrolled.length > 0) await countEnrolments(enrolled, now);
     return { order, quote };
   });
 }

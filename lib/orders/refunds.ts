@@ -8,12 +8,15 @@ import { db } from "@/db";
 import { orderItems, orders, refunds } from "@/db/schema";
 import { ApiError } from "@/lib/http/api";
 import { logger } from "@/lib/log";
-import { paymentProvider } from "@/lib/payments";
+import { PaymentProviderError, paymentProvider } from "@/lib/payments";
 import type { Tx } from "./create";
 import { notifyUrl } from "./pay";
 import { completeRefund, failRefund, insertRefund, type SettleResult } from "./settle";
 
 const log = logger.child({ component: "refunds" });
+
+/** Provider errors after which the refund's fate is unknown (no answer, busy): ask again later. */
+const TRANSIENT = /^(request_failed|answer_not_verified|unknown)$|SYSTEM_ERROR|SYSTEMERROR|FREQUENCY|BUSY|TIMEOUT/i;
 
 export interface RefundRequest {
   orderNo: string;
@@ -34,7 +37,8 @@ export async function createRefund(request: RefundRequest, audit: (tx: Tx, refun
     const [order] = await tx.select().from(orders).where(eq(orders.orderNo, request.orderNo)).for("update");
     if (!order) throw new ApiError(404, "NOT_FOUND", "No such order.");
     if (order.status !== "paid") throw new ApiError(409, "ORDER_NOT_REFUNDABLE", order.status === "refunding" ? "A refund of this order is in progress." : `This order is ${order.status}; only paid orders can be refunded.`);
-    if (!order.provider) throw new ApiError(409, "ORDER_NOT_REFUNDABLE", "This order was not paid through a provider.");
+    if (!order.provider || !order.providerTradeNo)
+      throw new ApiError(409, "ORDER_NOT_REFUNDABLE", "No provider transaction is recorded for this order (e.g. imported or demo data), so it cannot be refunded through the provider.");
     let amountFen: number;
     if (request.itemId !== undefined) {
       const [item] = await tx
@@ -81,6 +85,8 @@ export async function sendRefund(refundId: number): Promise<SettleResult & { sta
     if (answer.status === "failed") return { ...(await failRefund(refund.refundNo, "the provider refused the refund")), status: "failed" };
     return { outcome: "ignored", reason: "processing at the provider", status: "pending" };
   } catch (error) {
+    // The provider said no (an unknown trade, a refund beyond the paid amount, ...): the refund has failed.
+    if (error instanceof PaymentProviderError && !TRANSIENT.test(error.code)) return { ...(await failRefund(refund.refundNo, `${error.code}: ${error.message}`)), status: "failed" };
     // Unknown whether the provider took it: stay pending; the reconciliation job asks again.
     log.warn({ err: error, refundNo: refund.refundNo }, "refund request failed; will query later");
     return { outcome: "ignored", reason: error instanceof Error ? error.message : String(error), status: "pending" };
