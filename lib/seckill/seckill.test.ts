@@ -1,5 +1,7 @@
 // Flash sales against the real MariaDB and Redis: races at small stocks, the pay window, the worker dying
 // before it acknowledges, drift repair, and the endpoint's answers.
+import { spawn } from "node:child_process";
+import path from "node:path";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
@@ -223,6 +225,52 @@ describe("the order writer", () => {
     expect(state.sale.seatsLeft).toBe(0);
     expect(await tcp.xlen(seckillKeys.stream())).toBe(0);
     expect(((await tcp.xpending(seckillKeys.stream(), STREAM_GROUP)) as [number])[0]).toBe(0);
+  });
+
+  it("loses no order and duplicates none when the worker process is killed mid-sale and started again", async () => {
+    const saleId = await createSale({ seats: 12 });
+    const learners = pool.slice(100, 112);
+    const wins = await Promise.all(learners.map((l) => grab(l, saleId)));
+    expect(wins.map((w) => w.status)).toEqual(Array(12).fill(201));
+    const consumerProcess = (name: string, env: Record<string, string>) =>
+      // node itself with tsx as a loader (not the tsx wrapper), so SIGKILL kills the consumer, not a parent.
+      spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(process.cwd(), "lib", "seckill", "consumer-process.ts")], {
+        env: { ...process.env, CONSUMER_NAME: name, ...env },
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+    const until = async (what: string, done: () => Promise<boolean>, timeoutMs = 30_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (!(await done())) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+
+    // The first worker writes slowly and is killed (SIGKILL: no clean-up) once a few orders are in MySQL.
+    const first = consumerProcess("crash-first", { CONSUMER_PAUSE_MS: "400" });
+    const firstExit = new Promise((resolve) => first.once("exit", resolve));
+    await until("the first orders", async () => (await mysqlState(saleId)).seats.length >= 3);
+    first.kill("SIGKILL");
+    await firstExit;
+    const written = (await mysqlState(saleId)).seats.length;
+    expect(written).toBeLessThan(12);
+
+    // A new worker starts, takes over what the dead one left unacknowledged, and writes the rest.
+    const second = consumerProcess("crash-second", { CONSUMER_CLAIM_IDLE_MS: "200" });
+    try {
+      await until("the stream to drain", async () => {
+        const pending = ((await tcp.xpending(seckillKeys.stream(), STREAM_GROUP)) as [number])[0];
+        return (await mysqlState(saleId)).seats.length === 12 && (await tcp.xlen(seckillKeys.stream())) === 0 && pending === 0;
+      });
+    } finally {
+      second.kill("SIGTERM");
+      await new Promise((resolve) => second.once("exit", resolve));
+    }
+    const state = await mysqlState(saleId);
+    expect(new Set(state.seats.map((s) => s.userId)).size).toBe(12);
+    expect(state.seats.map((s) => s.userId).sort()).toEqual(learners.map((l) => l.userId).sort());
+    expect(state.orders.map((o) => o.orderNo).sort()).toEqual(wins.map((w) => w.body.orderNo!).sort());
+    expect(state.sale.seatsLeft).toBe(0);
   });
 
   it("lets the database refuse an admission Redis should not have made, and repairs Redis", async () => {
