@@ -32,9 +32,9 @@ export default adminPage(
     const td = await getTranslations("Dashboard");
     const raw = await searchParams;
     const range = parseRange({ from: typeof raw.from === "string" ? raw.from : undefined, to: typeof raw.to === "string" ? raw.to : undefined });
-    // Each chart only for those who may see its data. Flash sales have no admin screen yet: their funnel follows
-    // the orders permission until the marketing screens (coupons, flash sales) declare theirs.
-    const charts = { orders: admin.can("GET", "/admin/orders"), courses: admin.can("GET", "/admin/courses"), funnel: admin.can("GET", "/admin/orders") };
+    // Each chart only for those who may see its data: revenue and orders with the orders screen, enrolments and
+    // top courses with the courses screen, the flash-sale funnel with the flash-sales screen.
+    const charts = { orders: admin.can("GET", "/admin/orders"), courses: admin.can("GET", "/admin/courses"), funnel: admin.can("GET", "/admin/seckill") };
     const locale = await getLocale();
     const n = (value: number) => value.toLocaleString(locale);
     const [coursesF, ordersF, usersF] = await Promise.all([
