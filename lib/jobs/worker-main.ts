@@ -1,6 +1,8 @@
 // Entry point of the worker process (`npm run worker`; started by `npm run dev`).
 process.env.XUEFU_SERVICE ??= "worker";
 
+export {};
+
 async function main(): Promise<void> {
   const { env } = await import("@/lib/config/env");
   env();
