@@ -69,7 +69,7 @@ test("a learner completes lessons, sees progress and points, climbs the leaderbo
     expect(((await res.json()) as { points_awarded: number }).points_awarded).toBe(10);
   }
   const rivalRank = async () =>
-    ((await (await request.get("/api/v1/leaderboards/points?period=week&limit=1", { headers: { authorization: `Bearer ${rivalToken}` } })).json()) as { me: { rank: number } }).me.rank;
+    ((await (await request.get("/api/v1/leaderboards/points?period=week&limit=1", { headers: { authorization: `Bearer ${rivalToken}`, connection: "close" } })).json()) as { me: { rank: number } }).me.rank;
 
   await signIn(page, learner.email);
   expect(await myRank(page)).toBeNull();
@@ -200,6 +200,8 @@ test("pages without charts ship no ECharts code; chart pages load it lazily, wit
 });
 
 test("the admin dashboard shows each role only the charts of the data it may see, over the range in the URL", async ({ browser }) => {
+  // Three sign-ins (argon2 each) and three chart pages: more than the default 30 s on a busy 2-core machine.
+  test.setTimeout(90_000);
   const orders = await signedInPage(browser, "order-admin@example.com");
   await orders.goto("/admin?from=2026-01-01&to=2026-01-31");
   await expect(orders.getByTestId("chart-revenue")).toBeVisible();
