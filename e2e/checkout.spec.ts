@@ -13,9 +13,9 @@ interface CourseRow {
   title: string;
 }
 
-/** Paid published courses nobody in these tests owns (each test takes its own). */
+/** Seeded paid courses (the newest may be one a parallel test creates and archives); each test takes its own. */
 async function paidCourses(n: number): Promise<CourseRow[]> {
-  return query<CourseRow>("SELECT id, slug, title FROM courses WHERE status = 'published' AND price_fen > 0 ORDER BY id DESC LIMIT ?", [n]);
+  return query<CourseRow>("SELECT id, slug, title FROM courses WHERE status = 'published' AND price_fen > 0 ORDER BY id ASC LIMIT ?", [n]);
 }
 
 async function addToCartOffline(page: Page, course: CourseRow): Promise<void> {
