@@ -10,7 +10,7 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   outputDir: ".data/test/playwright-results",
-  reporter: [["list"], ["json"]],
+  reporter: [["list"], ["json"], ["./e2e/support/failure-timeline.ts"]],
   use: {
     baseURL: process.env.E2E_BASE_URL ?? "http://localhost:3100",
     trace: "retain-on-failure",

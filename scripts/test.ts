@@ -76,7 +76,7 @@ async function e2e(env: NodeJS.ProcessEnv): Promise<void> {
     const out = path.join(reports, "playwright.json");
     fs.rmSync(out, { force: true });
     // The suite gets the app's settings too: some tests start a second instance beside the first.
-    await run("playwright", bin("playwright"), ["test", ...only], { ...appEnv, E2E_BASE_URL: `http://localhost:${E2E_PORT}`, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+    await run("playwright", bin("playwright"), ["test", ...only], { ...appEnv, E2E_BASE_URL: `http://localhost:${E2E_PORT}`, PLAYWRIGHT_JSON_OUTPUT_NAME: out, E2E_SERVER_LOGS: [webLog, workerLog].join(path.delimiter) });
     const r = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(out);
     if (!r) return void failures.push("playwright (no report)");
     tally.passed += r.stats.expected + r.stats.flaky;

@@ -19,7 +19,8 @@ export interface SessionInfo {
   expiresAt: string;
 }
 
-const sessionKey = (sid: string) => key("sess", sid);
+/** The Redis key that exists while a session is live (a Lua script may check it in the same round trip). */
+export const sessionKey = (sid: string) => key("sess", sid);
 const userKey = (userId: number) => key("user-sess", userId);
 
 export async function registerSession(userId: number, kind: TokenKind, meta: { userAgent: string; ip: string }, ttlSeconds: number): Promise<SessionInfo> {

@@ -10,6 +10,7 @@ import "server-only";
 import type { Redis } from "@upstash/redis";
 import { logger } from "@/lib/log";
 import { nextOrderNo } from "@/lib/orders/order-no-generator";
+import { sessionKey } from "@/lib/auth/session-registry";
 import { redis } from "@/lib/redis";
 import { seckillConfig } from "./config";
 import { seckillKeys, utcDay } from "./keys";
@@ -17,7 +18,7 @@ import { runScript } from "./redis-scripts";
 import { loadSale } from "./sales";
 import { ADMIT } from "./scripts";
 
-export type AdmitRejection = "SOLD_OUT" | "ALREADY_PURCHASED" | "NOT_STARTED" | "ENDED" | "RATE_LIMITED" | "NOT_FOUND";
+export type AdmitRejection = "SOLD_OUT" | "ALREADY_PURCHASED" | "NOT_STARTED" | "ENDED" | "RATE_LIMITED" | "NOT_FOUND" | "SIGNED_OUT";
 export type AdmitOutcome =
   | { ok: true; orderNo: string; payBefore: Date; seatsLeft: number }
   | { ok: false; code: AdmitRejection; retryAfterSeconds?: number; startsAt?: Date };
@@ -62,7 +63,13 @@ export function forgetClosed(saleId?: number): void {
   else closed.delete(saleId);
 }
 
-export async function admit(input: { saleId: number; userId: number; ip: string }, client: Redis = redis()): Promise<AdmitOutcome> {
+/**
+ * `sid` is the caller's session, whose token signature the route has checked; the script checks that the
+ * session is still live. A sale this process knows to be closed is answered from memory without that check:
+ * a signed-out token learns only that the sale is over or sold out, which GET /api/v1/seckill/{id} says to
+ * anyone.
+ */
+export async function admit(input: { saleId: number; userId: number; sid: string; ip: string }, client: Redis = redis()): Promise<AdmitOutcome> {
   const { saleId, userId } = input;
   const memory = closed.get(saleId);
   if (memory && memory.until > Date.now()) {
@@ -78,6 +85,7 @@ export async function admit(input: { saleId: number; userId: number; ip: string 
     seckillKeys.funnel(utcDay()),
     seckillKeys.userRate(saleId, userId),
     seckillKeys.ipRate(input.ip),
+    sessionKey(input.sid),
   ];
   const args = [saleId, userId, orderNo, config.SECKILL_PAY_WINDOW_SECONDS * 1000, config.SECKILL_USER_LIMIT, config.SECKILL_IP_LIMIT, config.SECKILL_RATE_WINDOW_SECONDS, FUNNEL_TTL_SECONDS];
   let reply = await runScript<string[]>(ADMIT, keys, args, client);
@@ -95,6 +103,7 @@ export async function admit(input: { saleId: number; userId: number; ip: string 
       closed.set(saleId, { code, until: Date.now() + CLOSED_MEMORY_MS });
       return { ok: false, code };
     case "ALREADY_PURCHASED":
+    case "SIGNED_OUT":
       return { ok: false, code };
     case "NOT_STARTED":
       return { ok: false, code, startsAt: new Date(Number(a)) };

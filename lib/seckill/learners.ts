@@ -8,14 +8,18 @@ import { db } from "@/db";
 import { users } from "@/db/schema";
 import { signToken } from "@/lib/auth/jwt";
 import { key } from "@/lib/redis";
+import type { Redis as IORedis } from "ioredis";
 import { createTcpRedis } from "@/lib/redis/tcp";
 
 export interface Learner {
   userId: number;
+  /** The session the bearer token belongs to. */
+  sid: string;
   bearer: string;
 }
 
-export async function createLearners(count: number, ttlSeconds = 3600): Promise<Learner[]> {
+/** `sessions`: another Redis (TCP) to register the sessions in, for tests that run their own. */
+export async function createLearners(count: number, ttlSeconds = 3600, sessions?: IORedis): Promise<Learner[]> {
   const batch = randomUUID().slice(0, 8);
   for (let start = 0; start < count; start += 1000) {
     const n = Math.min(1000, count - start);
@@ -27,7 +31,7 @@ export async function createLearners(count: number, ttlSeconds = 3600): Promise<
     .select({ id: users.id })
     .from(users)
     .where(and(like(users.email, `seckill-${batch}-%`), eq(users.disabled, false)));
-  const tcp = createTcpRedis({ connectionName: "xuefu-seckill-learners" });
+  const tcp = sessions ?? createTcpRedis({ connectionName: "xuefu-seckill-learners" });
   try {
     const now = new Date();
     const expires = new Date(now.getTime() + ttlSeconds * 1000);
@@ -38,11 +42,11 @@ export async function createLearners(count: number, ttlSeconds = 3600): Promise<
       const info = { sid, userId: id, kind: "api", userAgent: "seckill-bench", ip: "127.0.0.1", createdAt: now.toISOString(), lastSeenAt: now.toISOString(), expiresAt: expires.toISOString() };
       pipeline.set(key("sess", sid), JSON.stringify(info), "EX", ttlSeconds);
       pipeline.zadd(key("user-sess", id), expires.getTime(), sid);
-      learners.push({ userId: id, bearer: await signToken({ sub: String(id), sid, kind: "api" }, ttlSeconds) });
+      learners.push({ userId: id, sid, bearer: await signToken({ sub: String(id), sid, kind: "api" }, ttlSeconds) });
     }
     await pipeline.exec();
     return learners;
   } finally {
-    await tcp.quit().catch(() => undefined);
+    if (!sessions) await tcp.quit().catch(() => undefined);
   }
 }

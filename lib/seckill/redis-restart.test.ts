@@ -91,12 +91,12 @@ describe("a Redis restart mid-sale (append-only file on)", () => {
       .$returningId();
     const saleId = sale!.id;
     await loadSale(saleId, rest);
-    const learners = await createLearners(300);
+    const learners = await createLearners(300, 3600, tcp);
     const answers = new Map<number, AdmitOutcome[]>();
     const unanswered = new Set<number>();
     const attempt = async (l: Learner, i: number) => {
       try {
-        const outcome = await admit({ saleId, userId: l.userId, ip: `192.0.2.${i % 200}` }, rest);
+        const outcome = await admit({ saleId, userId: l.userId, sid: l.sid, ip: `192.0.2.${i % 200}` }, rest);
         answers.set(l.userId, [...(answers.get(l.userId) ?? []), outcome]);
       } catch {
         // Redis was down: no answer, so nothing was promised.

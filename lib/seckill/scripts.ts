@@ -6,12 +6,14 @@
 // queued, held unpaid, or paid).
 
 /**
- * Admission. KEYS: sale, buyers, stream, funnel, user rate, ip rate.
+ * Admission. KEYS: sale, buyers, stream, funnel, user rate, ip rate, the caller's session (lib/auth/session-registry:
+ * it exists while the session is live, so signing out anywhere takes effect here too).
  * ARGV: sale id, user id, order number, pay window ms, user limit, ip limit, rate window s, funnel ttl s.
  * → {"OK", payBeforeMs, seatsLeft} | {"SOLD_OUT"} | {"ALREADY_PURCHASED"} | {"NOT_STARTED", startMs} | {"ENDED"}
- *   | {"RATE_LIMITED", retryAfterS} | {"NOT_LOADED"}
+ *   | {"RATE_LIMITED", retryAfterS} | {"NOT_LOADED"} | {"SIGNED_OUT"}
  */
 export const ADMIT = `
+if redis.call("EXISTS", KEYS[7]) == 0 then return {"SIGNED_OUT"} end
 redis.call("HINCRBY", KEYS[4], ARGV[1], 1)
 redis.call("EXPIRE", KEYS[4], ARGV[8], "NX")
 local window = tonumber(ARGV[7])

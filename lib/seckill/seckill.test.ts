@@ -25,6 +25,7 @@ const { forgetClosed, flushFunnel } = await import("./admission");
 const { resetSeckillConfig } = await import("./config");
 const { seckillKeys, utcDay, STREAM_GROUP } = await import("./keys");
 const { refusedAdmission } = await import("./outcome");
+const { revokeSession } = await import("@/lib/auth/session-registry");
 
 type Learner = Awaited<ReturnType<typeof createLearners>>[number];
 
@@ -323,6 +324,22 @@ describe("POST /api/v1/seckill/{id}/orders", () => {
     expect([noToken.status, noToken.body.error?.code]).toEqual([403, "TOKEN_REQUIRED"]);
     expect((await grab(learner, saleId, { token: grabToken(saleId, pool[61]!.userId) })).status).toBe(403);
     expect((await grab(learner, 987654321)).status).toBe(404);
+  });
+
+  it("refuses a token whose session was signed out, before it counts or takes anything, with or without the sale's token", async () => {
+    const saleId = await createSale({ seats: 2 });
+    const learner = pool[63]!;
+    await revokeSession(learner.sid);
+    const withToken = await grab(learner, saleId);
+    expect([withToken.status, withToken.body.error?.code]).toEqual([401, "UNAUTHORIZED"]);
+    const withoutToken = await grab(learner, saleId, { token: null });
+    expect([withoutToken.status, withoutToken.body.error?.code]).toEqual([401, "UNAUTHORIZED"]);
+    expect(Number(await redis().hget(seckillKeys.sale(saleId), "left"))).toBe(2);
+    expect(await redis().sismember(seckillKeys.buyers(saleId), String(learner.userId))).toBe(0);
+    expect(await redis().exists(seckillKeys.userRate(saleId, learner.userId))).toBe(0);
+    // A forged signature is refused before anything else.
+    const forged = { ...pool[64]!, bearer: `${pool[64]!.bearer.slice(0, -4)}AAAA` };
+    expect((await grab(forged, saleId)).status).toBe(401);
   });
 
   it("issues the token only once the sale has started, and refuses grabs outside the window", async () => {
