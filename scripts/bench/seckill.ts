@@ -1,4 +1,5 @@
 // npm run bench:seckill [-- --learners 10000 --stock 1000 --connections 500 --json --no-build]
+// (BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the web server)
 //
 // A flash sale against a production build over loopback: distinct signed-in learners (bearer tokens) race
 // for the seats, each pressing once, over many connections. In the same run, the same race against
@@ -35,6 +36,7 @@ const APP_URL = `http://localhost:${PORT}`;
 const DIST = ".next-bench-seckill";
 const log = (msg: string) => console.error(`[bench] ${msg}`);
 const reports = path.join(profile("test").dataDir, "reports");
+const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
 
 async function questions(conn: mysql.Connection): Promise<number> {
   const [rows] = await conn.query("SHOW GLOBAL STATUS LIKE 'Questions'");
@@ -67,7 +69,7 @@ async function main(): Promise<void> {
       if ((await build.exited) !== 0) throw new Error("next build failed; see .data/test/reports/bench-seckill-build.log");
     }
     const runEnv = { ...appEnv, NODE_ENV: "production", SECKILL_BENCH_ROUTES: "on" } as unknown as NodeJS.ProcessEnv;
-    children.push(startChild("web", process.execPath, [nextBin, "start", "--port", String(PORT)], runEnv, { logFile: path.join(reports, "bench-seckill-web.log") }));
+    children.push(startChild("web", process.execPath, [...serverNodeArgs, nextBin, "start", "--port", String(PORT)], runEnv, { logFile: path.join(reports, "bench-seckill-web.log") }));
     children.push(startWorkerProcess(runEnv, { logFile: path.join(reports, "bench-seckill-worker.log") }));
     await waitFor("the server", async () => (await fetch(`http://127.0.0.1:${PORT}/api/v1/ping`)).status === 204, 60_000);
 
@@ -125,6 +127,10 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 3_000));
 
     log(`Race: ${learners.length} learners, ${STOCK} seats, ${CONNECTIONS} connections, each learner once.`);
+    if (process.env.BENCH_DIAG) {
+      const ping = await fire({ port: PORT, callers: learners.map(() => ({ path: "/api/v1/ping", method: "GET" as const, headers: {} })), connections: CONNECTIONS });
+      log(line("diag: GET /api/v1/ping, no auth", ping));
+    }
     const ceiling = await fire({ port: PORT, callers: ceilingCallers, connections: CONNECTIONS });
     log(line("ceiling: empty handler + auth", ceiling));
     const seckill = await fire({ port: PORT, callers: grabbers(saleRedis, redisPath), connections: CONNECTIONS, countStatus: 201, countTarget: STOCK });
