@@ -13,6 +13,9 @@ export default defineConfig({
   reporter: [["list"], ["json"], ["./e2e/support/failure-timeline.ts"]],
   use: {
     baseURL: process.env.E2E_BASE_URL ?? "http://localhost:3100",
+    // A stuck click or page load fails at its own step, not at the end of a long test's budget.
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

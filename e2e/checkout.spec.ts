@@ -47,6 +47,9 @@ async function payAt(page: Page, provider: "alipay" | "wechat" | "unionpay"): Pr
     const phone = await page.context().newPage();
     await phone.goto((await scan.getAttribute("href"))!);
     await phone.getByRole("button", { name: "模拟扫码并支付" }).click();
+    // Close the phone only once the sandbox has answered the payment: closing a page while its form post is in
+    // flight can cancel the post, or leave the close waiting on the navigation.
+    await expect(phone.getByRole("heading", { name: "支付成功" })).toBeVisible();
     await phone.close();
   } else {
     await page.getByRole("button", { name: "确认付款" }).click();

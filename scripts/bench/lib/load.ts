@@ -46,7 +46,10 @@ export async function fire(opts: { port: number; callers: Caller[]; connections:
     bodyTimeout: TIMEOUT_MS,
   });
   try {
-    await Promise.all(Array.from({ length: opts.connections }, async () => (await pool.request({ path: "/api/v1/ping", method: "GET" })).body.dump()));
+    // A wave of concurrent pings opens a connection per request, unless an early answer frees one first: repeat.
+    for (let wave = 0; wave < 10 && pool.stats.connected < opts.connections; wave++) {
+      await Promise.all(Array.from({ length: opts.connections }, async () => (await pool.request({ path: "/api/v1/ping", method: "GET" })).body.dump()));
+    }
     const open = pool.stats.connected;
     if (open < opts.connections) throw new Error(`only ${open} of ${opts.connections} connections opened`);
 
