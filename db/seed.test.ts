@@ -3,8 +3,8 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDb, db } from "./index";
 import { parseOrderNo } from "@/lib/orders/order-no";
-import { categories, courses, enrolments, orderItems, orders, roles, userRoles, users } from "./schema";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seed } from "./seed";
+import { categories, courses, enrolments, orderItems, orders, roles, seckillSales, userRoles, users } from "./schema";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDemoFlashSales, seed } from "./seed";
 
 afterAll(async () => {
   await closeDb();
@@ -39,6 +39,25 @@ describe("the seed (on the test database that npm test seeded)", () => {
       expect(items).toHaveLength(1);
       expect(items[0]!.priceFen).toBe(order.totalFen);
     }
+  });
+
+  it("gives development one flash sale on now and one coming, once, while none is open", async () => {
+    // A moment far ahead, when no sale made by other tests is open; rolled back so the test database is untouched.
+    const now = new Date("2100-01-01T00:00:00Z");
+    const created = await db()
+      .transaction(async (tx) => {
+        await ensureDemoFlashSales(tx, now);
+        await ensureDemoFlashSales(tx, now);
+        const rows = await tx.select().from(seckillSales).where(sql`${seckillSales.endsAt} > ${now}`);
+        throw Object.assign(new Error("roll back"), { rows });
+      })
+      .catch((error: { rows?: Array<typeof seckillSales.$inferSelect> }) => error.rows ?? []);
+    expect(created).toHaveLength(2);
+    const [live, coming] = [...created].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+    expect(live!.startsAt.getTime()).toBeLessThan(now.getTime());
+    expect(coming!.startsAt.getTime()).toBeGreaterThan(now.getTime());
+    for (const sale of created) expect(sale).toMatchObject({ seats: 30, seatsLeft: 30, status: "active" });
+    expect(await db().select().from(seckillSales).where(sql`${seckillSales.endsAt} > ${now}`)).toHaveLength(0);
   });
 
   it("is idempotent: a second run adds nothing", async () => {

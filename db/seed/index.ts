@@ -22,7 +22,7 @@ import { and, eq, inArray, ne, sql, type InferInsertModel } from "drizzle-orm";
 import type { MySqlTable } from "drizzle-orm/mysql-core";
 import type { Database } from "../index";
 import { formatOrderNo, MAX_SEQUENCE } from "../../lib/orders/order-no";
-import { categories, chapters, coupons, courses, enrolments, lessonProgress, lessons, orderItems, orders, roles, teachers, userRoles, users } from "../schema";
+import { categories, chapters, coupons, courses, enrolments, lessonProgress, lessons, orderItems, orders, roles, seckillSales, teachers, userRoles, users } from "../schema";
 import { TEACHERS } from "./content-catalogue";
 import { DEMO_ACCOUNTS, DEMO_LEARNER_EMAIL, DEMO_PASSWORD, LEARNER_COUNT, ROLES, learnerEmail } from "./content-people";
 import { COURSE_BLUEPRINTS, generateSeed, type SeedData } from "./generate";
@@ -106,6 +106,28 @@ async function ensureDemoCoupons(tx: Tx, now: Date): Promise<void> {
       { code: "WELCOME50", kind: "fixed", value: 5_000, maxUses: 1_000, startsAt, endsAt },
     ])
     .onDuplicateKeyUpdate({ set: { code: sql`code` } });
+}
+
+/**
+ * Development only: when no flash sale is running or coming, one that is on now (30 seats, two weeks) and one
+ * that starts in two days, on two paid courses at about 40% of their price. Tests make their own sales.
+ */
+export async function ensureDemoFlashSales(tx: Tx, now: Date): Promise<void> {
+  const open = await tx.select({ id: seckillSales.id }).from(seckillSales).where(and(eq(seckillSales.status, "active"), sql`${seckillSales.endsAt} > ${now}`)).limit(1);
+  if (open.length) return;
+  const paid = await tx
+    .select({ id: courses.id, priceFen: courses.priceFen })
+    .from(courses)
+    .where(and(eq(courses.status, "published"), sql`${courses.priceFen} >= 10000`))
+    .orderBy(courses.id)
+    .limit(2);
+  const hours = (h: number) => new Date(now.getTime() + h * 3_600_000);
+  const windows = [
+    { startsAt: hours(-1), endsAt: hours(14 * 24) },
+    { startsAt: hours(2 * 24), endsAt: hours(2 * 24 + 2) },
+  ];
+  const rows = paid.map((course, i) => ({ courseId: course.id, priceFen: Math.round((course.priceFen * 0.4) / 100) * 100, seats: 30, seatsLeft: 30, ...windows[i]! }));
+  if (rows.length) await tx.insert(seckillSales).values(rows);
 }
 
 async function alreadySeeded(tx: Tx): Promise<boolean> {
@@ -300,6 +322,8 @@ export async function seed(db: Database, opts: { nodeEnv: string; log?: (msg: st
     await writeLearners(tx, data, passwordHash, demoIds, courseIds);
     return true;
   });
+  // After the catalogue, so a first seed has courses to put on sale; every later start tops them up.
+  if (opts.nodeEnv === "development") await db.transaction((tx) => ensureDemoFlashSales(tx, now));
   // The search index is derived data: rebuild it so search finds exactly what was seeded, then drop cached
   // catalogue reads (Redis may be down while seeding; the caches' short lifetimes cover that case).
   const { reindexAll } = await import("../../lib/search");
