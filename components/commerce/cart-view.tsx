@@ -82,18 +82,28 @@ export function CartView({ signedIn, buyCourseId }: { signedIn: boolean; buyCour
     if (!hydrated || !online || ids.length === 0) return;
     let live = true;
     const key = requestKey;
-    fetch("/api/v1/cart/quote", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ courseIds: ids, coupon: coupon ?? undefined }) })
-      .then(async (res) => {
-        if (!res.ok) throw new Error(String(res.status));
-        const body = (await res.json()) as { data: Quote };
-        if (!live) return;
-        setResult({ key, quote: body.data, error: false });
-        setLastQuote(body.data);
-        remember(body.data.lines.filter((l) => l.title).map((l) => ({ courseId: l.courseId, title: l.title ?? undefined, slug: l.slug ?? undefined, seenPriceFen: l.priceFen })));
-      })
-      .catch(() => {
-        if (live) setResult({ key, quote: null, error: true });
-      });
+    const request = JSON.stringify({ courseIds: ids, coupon: coupon ?? undefined });
+    void (async () => {
+      // A request sent the moment the connection comes back, or one that meets a restarting server, may fail:
+      // try again a little later, three times, before saying the prices could not be loaded.
+      for (let tries = 0; live; tries++) {
+        try {
+          const res = await fetch("/api/v1/cart/quote", { method: "POST", headers: { "content-type": "application/json" }, body: request });
+          if (res.status >= 500) throw new Error(String(res.status));
+          const body = res.ok ? ((await res.json()) as { data: Quote }) : null;
+          if (!live) return;
+          if (!body) return void setResult({ key, quote: null, error: true });
+          setResult({ key, quote: body.data, error: false });
+          setLastQuote(body.data);
+          remember(body.data.lines.filter((l) => l.title).map((l) => ({ courseId: l.courseId, title: l.title ?? undefined, slug: l.slug ?? undefined, seenPriceFen: l.priceFen })));
+          return;
+        } catch {
+          if (!live) return;
+          if (tries >= 3) return void setResult({ key, quote: null, error: true });
+          await new Promise((resolve) => setTimeout(resolve, 1_000 * 2 ** tries));
+        }
+      }
+    })();
     return () => {
       live = false;
     };

@@ -35,7 +35,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           <EmptyState title={t("empty")} description={t("emptyHint")} action={<LinkButton href="/courses">{t("browse")}</LinkButton>} />
         ) : (
           <Card className={styles.tableWrap}>
-            <table className={styles.table} data-testid="orders-table">
+            <table className={`${styles.table} ${styles.stackOnPhones}`} data-testid="orders-table">
               <thead>
                 <tr>
                   <th scope="col">{t("orderNo")}</th>
@@ -50,13 +50,15 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
               <tbody>
                 {rows.map((o) => (
                   <tr key={o.orderNo} data-testid="order-row" data-order-no={o.orderNo}>
-                    <td>
+                    <td data-label={t("orderNo")}>
                       <Link href={`/orders/${o.orderNo}`}>{o.orderNo}</Link>
                     </td>
-                    <td>{o.items.map((i) => i.title).join("、")}</td>
-                    <td>{when.format(new Date(o.createdAt))}</td>
-                    <td className={styles.num}>{formatFen(o.totalFen, locale)}</td>
-                    <td>
+                    <td data-label={t("items")}>{o.items.map((i) => i.title).join("、")}</td>
+                    <td data-label={t("created")}>{when.format(new Date(o.createdAt))}</td>
+                    <td className={styles.num} data-label={t("total")}>
+                      {formatFen(o.totalFen, locale)}
+                    </td>
+                    <td data-label={t("statusLabel")}>
                       <OrderStatusBadge status={o.status} />
                       {o.status === "pending" ? (
                         <>
