@@ -14,6 +14,7 @@
 // Next.js 16 calls this convention "proxy"; the product brief names the file middleware.ts, which Next still runs.
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { verifyToken } from "@/lib/auth/jwt";
+import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie";
 import { getSession, isSessionActive, needsTouch, touchSession } from "@/lib/auth/session-registry";
 import { localeCookieName } from "@/lib/i18n/config";
 import { cacheablePage, cachedResponseInit, fillPage, isFillRequest, lookupPage, PAGE_CACHE_HEADER, PAGE_FILL_HEADER, pageCacheEnabled, shouldRefill } from "@/lib/page-cache";
@@ -21,7 +22,6 @@ import { decide } from "@/lib/rbac/decide";
 import { effectivePermissions } from "@/lib/rbac/permissions";
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
-const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
 /** Pages that only make sense signed in. */
 const SIGNED_IN_ONLY = ["/account", "/admin"];
 
@@ -108,7 +108,7 @@ export async function middleware(request: NextRequest, event: NextFetchEvent): P
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);
 
-  const cookieName = SESSION_COOKIES.find((name) => request.cookies.has(name));
+  const cookieName = SESSION_COOKIE_NAMES.find((name) => request.cookies.has(name));
   const token = cookieName ? request.cookies.get(cookieName)?.value : undefined;
   let userId: number | null = null;
   if (token) {

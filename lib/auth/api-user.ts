@@ -1,10 +1,11 @@
 // Who is calling a learner API: a bearer token (other clients) or the browser's session cookie (our own pages'
 // fetches; the cookie is SameSite=Lax, so another site cannot post with it). Disabling an account revokes both.
 import "server-only";
-import { ApiError } from "@/lib/http/api";
+import { ApiError, requestCookie } from "@/lib/http/api";
 import { auth } from "./auth";
 import { requireBearer, verifiedBearer } from "./bearer";
 import { verifyToken } from "./jwt";
+import { SESSION_COOKIE_NAMES } from "./session-cookie";
 
 export async function optionalApiUser(request: Request): Promise<{ userId: number } | null> {
   if (request.headers.has("authorization")) return { userId: (await requireBearer(request)).userId };
@@ -20,15 +21,6 @@ export async function requireApiUser(request: Request): Promise<{ userId: number
   return user;
 }
 
-const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
-
-function sessionCookie(request: Request): string | null {
-  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0 && SESSION_COOKIES.includes(part.slice(0, eq).trim())) return decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return null;
-}
 
 /**
  * The caller and their session id, by the token's signature alone (bearer token, or the browser's session
@@ -40,7 +32,7 @@ export async function signedApiCaller(request: Request): Promise<{ userId: numbe
     const claims = await verifiedBearer(request);
     return { userId: claims.userId, sid: claims.sid };
   }
-  const cookie = sessionCookie(request);
+  const cookie = SESSION_COOKIE_NAMES.map((name) => requestCookie(request, name)).find(Boolean);
   const result = cookie ? await verifyToken(cookie) : null;
   const userId = Number(result?.ok ? result.claims.sub : NaN);
   if (!result?.ok || result.claims.kind !== "web" || !Number.isSafeInteger(userId) || userId <= 0) {

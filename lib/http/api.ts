@@ -62,6 +62,21 @@ export function apiRoute<C>(handler: Handler<C>): Handler<C> {
   };
 }
 
+/** A cookie's value from the request's Cookie header (route handlers get a plain Request). */
+export function requestCookie(request: Request, name: string): string | undefined {
+  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq <= 0 || part.slice(0, eq).trim() !== name) continue;
+    const raw = part.slice(eq + 1).trim();
+    try {
+      return decodeURIComponent(raw);
+    } catch {
+      return raw; // not percent-encoded after all
+    }
+  }
+  return undefined;
+}
+
 /** The client's address as the load balancer reports it (first hop of x-forwarded-for). */
 export function clientIp(request: Request): string {
   const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();

@@ -4,7 +4,7 @@ import { users } from "@/db/schema";
 import { codeRequestSchema } from "@/lib/auth/code-request";
 import { CODE_TTL_SECONDS, issueCode } from "@/lib/auth/codes";
 import type { Identifier } from "@/lib/auth/identifiers";
-import { apiRoute, clientIp, readJson } from "@/lib/http/api";
+import { apiRoute, clientIp, readJson, requestCookie } from "@/lib/http/api";
 import { localeCookieName, resolveLocale, type AppLocale } from "@/lib/i18n/config";
 
 export const dynamic = "force-dynamic";
@@ -16,15 +16,7 @@ async function findAccount(target: Identifier): Promise<{ locale: AppLocale } | 
 }
 
 /** The UI language from the locale cookie, for people who have no account (and so no saved language) yet. */
-function cookieLocale(request: Request): string | undefined {
-  const prefix = `${localeCookieName}=`;
-  return request.headers
-    .get("cookie")
-    ?.split(";")
-    .map((part) => part.trim())
-    .find((part) => part.startsWith(prefix))
-    ?.slice(prefix.length);
-}
+const cookieLocale = (request: Request) => requestCookie(request, localeCookieName);
 
 /**
  * POST {"purpose": "sign_up" | "reset_password", "target": email or mobile} → 202 {"sent": true, "expires_in": 300}.
