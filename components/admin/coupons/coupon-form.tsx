@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { createCouponAction, updateCouponAction } from "@/lib/orders/admin-coupon-actions";
 import { couponFieldErrors, couponInput, initialCouponFormState, type CouponField, type CouponFieldErrors, type CouponFormValues } from "@/lib/orders/admin-coupon-rules";
+import adminLook from "@/components/admin/admin-page.module.css";
 import styles from "./coupons.module.css";
 
 export interface CouponFormProps {
@@ -36,7 +37,7 @@ export function CouponForm({ coupon, defaults }: CouponFormProps) {
   };
 
   return (
-    <form action={action} onSubmit={check} className={styles.form} noValidate data-testid="coupon-form" key={JSON.stringify(state.values)}>
+    <form action={action} onSubmit={check} className={adminLook.form} noValidate data-testid="coupon-form" key={JSON.stringify(state.values)}>
       {coupon ? <input type="hidden" name="id" value={coupon.id} /> : null}
       <Input label={t("code")} name="code" required maxLength={32} autoComplete="off" spellCheck={false} hint={t("codeHint")} defaultValue={v.code ?? ""} error={message("code")} style={{ textTransform: "uppercase" }} />
       <div className={styles.pair}>

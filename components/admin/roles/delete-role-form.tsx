@@ -6,6 +6,7 @@ import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { deleteRoleAction } from "@/lib/rbac/admin-role-actions";
 import { initialRoleFormState } from "@/lib/rbac/role-admin-rules";
+import adminLook from "@/components/admin/admin-page.module.css";
 import styles from "./roles.module.css";
 
 export function DeleteRoleForm({ roleId, userCount }: { roleId: number; userCount: number }) {
@@ -14,7 +15,7 @@ export function DeleteRoleForm({ roleId, userCount }: { roleId: number; userCoun
   const [confirmed, setConfirmed] = useState(false);
   const needsConfirm = userCount > 0;
   return (
-    <form action={action} className={styles.form} data-testid="delete-role-form">
+    <form action={action} className={adminLook.form} data-testid="delete-role-form">
       <input type="hidden" name="roleId" value={roleId} />
       <input type="hidden" name="expectedUsers" value={userCount} />
       <p className={styles.hint}>{t("deleteHint")}</p>

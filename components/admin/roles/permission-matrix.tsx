@@ -7,6 +7,7 @@ import { useActionState, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { setRolePermissionsAction } from "@/lib/rbac/admin-role-actions";
 import { initialRoleFormState } from "@/lib/rbac/role-admin-rules";
+import adminLook from "@/components/admin/admin-page.module.css";
 import styles from "./roles.module.css";
 
 export interface MatrixPermission {
@@ -47,7 +48,7 @@ export function PermissionMatrix({ roleId, groups, granted, readOnly }: Permissi
     });
 
   return (
-    <form action={action} className={styles.form} style={{ maxWidth: "none" }} data-testid="permission-matrix">
+    <form action={action} className={adminLook.form} style={{ maxWidth: "none" }} data-testid="permission-matrix">
       <input type="hidden" name="roleId" value={roleId} />
       {readOnly ? <p className={styles.note}>{t("superAdminNote")}</p> : <p className={styles.hint}>{t("matrixHint")}</p>}
       <p className={styles.hint} aria-live="polite">

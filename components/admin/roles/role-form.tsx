@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { createRoleAction, updateRoleAction } from "@/lib/rbac/admin-role-actions";
 import { createRoleSchema, initialRoleFormState, roleFieldErrors, updateRoleSchema, type RoleFieldErrors } from "@/lib/rbac/role-admin-rules";
+import adminLook from "@/components/admin/admin-page.module.css";
 import styles from "./roles.module.css";
 
 export interface RoleFormProps {
@@ -32,7 +33,7 @@ export function RoleForm({ role }: RoleFormProps) {
   };
 
   return (
-    <form action={action} onSubmit={check} className={styles.form} noValidate data-testid={role ? "role-details-form" : "role-create-form"}>
+    <form action={action} onSubmit={check} className={adminLook.form} noValidate data-testid={role ? "role-details-form" : "role-create-form"}>
       {role ? <input type="hidden" name="roleId" value={role.id} /> : null}
       {role ? (
         <p className={styles.hint}>

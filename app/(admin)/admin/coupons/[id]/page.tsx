@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CouponForm } from "@/components/admin/coupons/coupon-form";
 import { CouponToggle } from "@/components/admin/coupons/coupon-toggle";
+import adminLook from "@/components/admin/admin-page.module.css";
 import styles from "@/components/admin/coupons/coupons.module.css";
 import { AdminPageHeader } from "@/components/admin/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -49,16 +50,16 @@ export default adminPage("/admin/coupons/[id]", { category: "marketing", zh: "ç¼
           {t("created")}
         </p>
       ) : null}
-      <section className={styles.section} aria-labelledby="coupon-settings">
-        <h2 id="coupon-settings" className={styles.sectionTitle}>
+      <section className={adminLook.section} aria-labelledby="coupon-settings">
+        <h2 id="coupon-settings" className={adminLook.sectionTitle}>
           {t("settings")}
         </h2>
         <p className={styles.hint}>{t("usedSoFar", { used: coupon.usedCount })}</p>
         {admin.can("ACTION", "coupons.update") ? <CouponForm coupon={{ id: coupon.id, usedCount: coupon.usedCount, values }} defaults={values} /> : <p className={styles.hint}>{t("readOnly")}</p>}
       </section>
       {admin.can("ACTION", "coupons.setDisabled") ? (
-        <section className={styles.section} aria-labelledby="coupon-status">
-          <h2 id="coupon-status" className={styles.sectionTitle}>
+        <section className={adminLook.section} aria-labelledby="coupon-status">
+          <h2 id="coupon-status" className={adminLook.sectionTitle}>
             {t("statusTitle")}
           </h2>
           <CouponToggle key={String(coupon.disabled)} id={coupon.id} disabled={coupon.disabled} />

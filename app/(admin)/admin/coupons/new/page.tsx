@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { CouponForm } from "@/components/admin/coupons/coupon-form";
-import styles from "@/components/admin/coupons/coupons.module.css";
+import adminLook from "@/components/admin/admin-page.module.css";
 import { AdminPageHeader } from "@/components/admin/page-header";
 import { LinkButton } from "@/components/ui/link-button";
 import { chinaDateTimeValue } from "@/lib/orders/admin-coupon-rules";
@@ -25,7 +25,7 @@ export default adminPage("/admin/coupons/new", { category: "marketing", zh: "新
           </LinkButton>
         }
       />
-      <section className={styles.section}>
+      <section className={adminLook.section}>
         <CouponForm defaults={{ kind: "percent", startsAt: chinaDateTimeValue(start), endsAt: chinaDateTimeValue(new Date(start.getTime() + 30 * 86_400_000)) }} />
       </section>
     </>

@@ -5,6 +5,7 @@ import { AdminPageHeader } from "@/components/admin/page-header";
 import { DeleteRoleForm } from "@/components/admin/roles/delete-role-form";
 import { PermissionMatrix, type MatrixGroup } from "@/components/admin/roles/permission-matrix";
 import { RoleForm } from "@/components/admin/roles/role-form";
+import adminLook from "@/components/admin/admin-page.module.css";
 import styles from "@/components/admin/roles/roles.module.css";
 import { LinkButton } from "@/components/ui/link-button";
 import { findRoleWithGrants, permissionsByCategory } from "@/lib/rbac/admin-roles";
@@ -45,20 +46,20 @@ export default adminPage("/admin/roles/[id]", { category: "permissions", zh: "ç¼
           </LinkButton>
         }
       />
-      <section className={styles.section} aria-labelledby="role-details">
-        <h2 id="role-details" className={styles.sectionTitle}>
+      <section className={adminLook.section} aria-labelledby="role-details">
+        <h2 id="role-details" className={adminLook.sectionTitle}>
           {t("detailsHeading")}
         </h2>
         <RoleForm role={{ id: role.id, key: role.key, nameZh: role.nameZh, nameEn: role.nameEn, description: role.description }} />
       </section>
-      <section className={styles.section} aria-labelledby="role-permissions">
-        <h2 id="role-permissions" className={styles.sectionTitle}>
+      <section className={adminLook.section} aria-labelledby="role-permissions">
+        <h2 id="role-permissions" className={adminLook.sectionTitle}>
           {t("matrixHeading")}
         </h2>
         <PermissionMatrix roleId={role.id} groups={matrix} granted={role.permissionIds} readOnly={role.key === SUPER_ADMIN} />
       </section>
-      <section className={`${styles.section} ${styles.danger}`} aria-labelledby="role-delete">
-        <h2 id="role-delete" className={styles.sectionTitle}>
+      <section className={`${adminLook.section} ${adminLook.dangerSection}`} aria-labelledby="role-delete">
+        <h2 id="role-delete" className={adminLook.sectionTitle}>
           {t("deleteHeading")}
         </h2>
         {builtin ? <p className={styles.hint}>{t("builtinCannotDelete")}</p> : <DeleteRoleForm roleId={role.id} userCount={role.userCount} />}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AdminPageHeader } from "@/components/admin/page-header";
 import { RoleForm } from "@/components/admin/roles/role-form";
-import styles from "@/components/admin/roles/roles.module.css";
+import adminLook from "@/components/admin/admin-page.module.css";
 import { LinkButton } from "@/components/ui/link-button";
 import { adminPage } from "@/lib/rbac/guard";
 
@@ -23,7 +23,7 @@ export default adminPage("/admin/roles/new", { category: "permissions", zh: "新
           </LinkButton>
         }
       />
-      <section className={styles.section}>
+      <section className={adminLook.section}>
         <RoleForm />
       </section>
     </>
