@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { TimeZoneSync } from "@/components/i18n/time-zone-sync";
 import { clientMessages } from "@/lib/i18n/client-messages";
 import "./globals.css";
 
@@ -26,7 +27,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider messages={clientMessages(messages)}>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages(messages)}>
+          <TimeZoneSync>{children}</TimeZoneSync>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -2,7 +2,7 @@
 // The grab button of a flash sale. The countdown runs on the server's clock (the offset measured from each
 // poll's serverTime), seats left refresh every couple of seconds, and the button wakes up at the start by
 // itself. A grab fetches the sale's token (only issued once the sale has started), then asks for a seat.
-import { useLocale, useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -23,7 +23,7 @@ function parts(ms: number) {
 
 export function GrabPanel({ initial, signedIn }: { initial: PublicSale; signedIn: boolean }) {
   const t = useTranslations("Seckill");
-  const locale = useLocale();
+  const format = useFormatter();
   const [sale, setSale] = useState(initial);
   const [offset, setOffset] = useState(() => Date.parse(initial.serverTime) - Date.now());
   const [now, setNow] = useState(() => Date.now() + offset);
@@ -113,7 +113,10 @@ export function GrabPanel({ initial, signedIn }: { initial: PublicSale; signedIn
       </dl>
       {won ? (
         <p ref={outcomeRef} tabIndex={-1} className={`${styles.outcome} ${styles.won}`} role="status" data-testid="seckill-outcome">
-          {t("won", { time: new Date(won.payBefore).toLocaleTimeString(locale) })} <Link href={`/orders/${won.orderNo}/pay`}>{t("payNow")}</Link>
+          <time dateTime={won.payBefore} data-testid="seckill-pay-before">
+            {t("won", { time: format.dateTime(new Date(won.payBefore), "zoned") })}
+          </time>{" "}
+          <Link href={`/orders/${won.orderNo}/pay`}>{t("payNow")}</Link>
         </p>
       ) : signedIn ? (
         <>

@@ -1,10 +1,14 @@
 "use client";
-// The flash-sale editor (create and edit). Times are picked in the browser's local time and sent as ISO
-// instants, so the admin's time zone never shifts a sale. Saving a new sale opens its page.
-import { useTranslations } from "next-intl";
+// The flash-sale editor (create and edit). The start and end are typed on the wall clock of the admin's own
+// time zone (the one every time on the site is shown in), which the form states beside them and sends with
+// them: the server reads the times in that zone (lib/seckill/admin-schema.ts), so neither the server's zone nor
+// a browser's clock can shift a sale. Saving a new sale opens its page.
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { timeZone as fallbackTimeZone } from "@/lib/i18n/config";
+import { toZonedInput, zoneLabel } from "@/lib/i18n/time-zone";
 import { saveSeckillSale } from "@/lib/seckill/admin-sales";
 import type { SaleFormState } from "@/lib/seckill/admin-schema";
 import styles from "./seckill.module.css";
@@ -20,36 +24,22 @@ export interface SaleFormValues {
   taken: number;
 }
 
-/** `2026-11-21T18:00` in the browser's zone, for datetime-local. */
-function toLocalInput(iso: string | undefined): string {
-  if (!iso) return "";
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
 export function SaleForm({ sale, courses, created }: { sale: SaleFormValues | null; courses: Array<{ id: number; title: string }>; created?: boolean }) {
   const t = useTranslations("AdminSeckill");
+  const locale = useLocale();
+  const timeZone = useTimeZone() ?? fallbackTimeZone;
   const [state, action, pending] = useActionState<SaleFormState, FormData>(saveSeckillSale, null);
-  const [startsAt, setStartsAt] = useState(toLocalInput(sale?.startsAt));
-  const [endsAt, setEndsAt] = useState(toLocalInput(sale?.endsAt));
+  // Null until edited: an untouched field follows the zone (which can change once the browser has said its own).
+  const [startsAt, setStartsAt] = useState<string | null>(null);
+  const [endsAt, setEndsAt] = useState<string | null>(null);
   const fields = state && !state.ok ? (state.fields ?? {}) : {};
   const fieldError = (name: string) => (fields[name]?.[0] ? t(`error_${fields[name][0]}` as "error_invalid_input") : undefined);
-
-  const submit = (form: FormData) => {
-    for (const [name, value] of [
-      ["startsAt", startsAt],
-      ["endsAt", endsAt],
-    ] as const) {
-      const at = value ? new Date(value) : null;
-      form.set(name, at && !Number.isNaN(at.getTime()) ? at.toISOString() : "");
-    }
-    action(form);
-  };
+  const zoneHint = t("timeZoneHint", { zone: timeZone, label: zoneLabel(timeZone, sale ? new Date(sale.startsAt) : new Date(), locale) });
 
   return (
-    <form action={submit} className={styles.form} noValidate>
+    <form action={action} className={styles.form} noValidate>
       {sale ? <input type="hidden" name="id" value={sale.id} /> : null}
+      <input type="hidden" name="timeZone" value={timeZone} />
       <label className={styles.field}>
         {t("course")}
         <select name="courseId" defaultValue={sale?.courseId ?? ""} required aria-invalid={fields.courseId ? true : undefined}>
@@ -64,8 +54,28 @@ export function SaleForm({ sale, courses, created }: { sale: SaleFormValues | nu
       </label>
       <Input label={t("price")} name="price" inputMode="decimal" defaultValue={sale ? (sale.priceFen / 100).toFixed(2) : ""} required error={fieldError("price")} hint={t("priceHint")} />
       <Input label={t("seats")} name="seats" type="number" min={Math.max(1, sale?.taken ?? 0)} defaultValue={sale?.seats ?? 100} required error={fieldError("seats")} hint={sale ? t("seatsHint", { taken: sale.taken }) : undefined} />
-      <Input label={t("startsAt")} name="startsAtLocal" type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} required error={fieldError("startsAt")} />
-      <Input label={t("endsAt")} name="endsAtLocal" type="datetime-local" value={endsAt} onChange={(e) => setEndsAt(e.target.value)} required error={fieldError("endsAt")} />
+      <Input
+        label={t("startsAt")}
+        name="startsAt"
+        type="datetime-local"
+        value={startsAt ?? (sale ? toZonedInput(new Date(sale.startsAt), timeZone) : "")}
+        onChange={(e) => setStartsAt(e.target.value)}
+        required
+        hint={zoneHint}
+        error={fieldError("startsAt")}
+        data-testid="sale-starts-at"
+      />
+      <Input
+        label={t("endsAt")}
+        name="endsAt"
+        type="datetime-local"
+        value={endsAt ?? (sale ? toZonedInput(new Date(sale.endsAt), timeZone) : "")}
+        onChange={(e) => setEndsAt(e.target.value)}
+        required
+        hint={zoneHint}
+        error={fieldError("endsAt") ?? fieldError("timeZone")}
+        data-testid="sale-ends-at"
+      />
       {sale ? (
         <label className={styles.field}>
           {t("status")}

@@ -17,7 +17,7 @@ const fromForm = (form: FormData): Record<string, unknown> => {
   return out;
 };
 
-/** Form fields: id (edit only), courseId, price (yuan), seats, startsAt, endsAt (ISO), status. */
+/** Form fields: id (edit only), courseId, price (yuan), seats, startsAt and endsAt (datetime-local in timeZone), timeZone, status. */
 export const saveSeckillSale = adminAction(
   "seckill.save",
   { category: "marketing", zh: "创建和编辑秒杀活动", en: "Create and edit flash sales", roles: ["marketing_admin"] },

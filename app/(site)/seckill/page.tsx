@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import styles from "@/components/seckill/seckill.module.css";
 import { Badge } from "@/components/ui/badge";
 import { Container } from "@/components/ui/container";
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SeckillListPage() {
   const t = await getTranslations("Seckill");
-  const locale = await getLocale();
+  const [locale, format] = await Promise.all([getLocale(), getFormatter()]);
   const now = new Date();
   const sales = await listOpenSales(now);
   return (
@@ -40,7 +40,9 @@ export default async function SeckillListPage() {
                   <Badge tone={phase === "live" ? "success" : phase === "upcoming" ? "brand" : "neutral"}>{t(`phase_${phase}`)}</Badge>
                 </div>
                 <p className={styles.hint}>
-                  {phase === "upcoming" ? t("startsAt", { time: s.startsAt.toLocaleString(locale) }) : t("endsAt", { time: s.endsAt.toLocaleString(locale) })}
+                  <time dateTime={(phase === "upcoming" ? s.startsAt : s.endsAt).toISOString()} data-testid="sale-time">
+                    {phase === "upcoming" ? t("startsAt", { time: format.dateTime(s.startsAt, "zoned") }) : t("endsAt", { time: format.dateTime(s.endsAt, "zoned") })}
+                  </time>
                 </p>
               </li>
             );

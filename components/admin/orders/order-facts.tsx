@@ -14,7 +14,7 @@ export async function OrderFacts({ detail, userHref }: { detail: AdminOrderDetai
   const locale = await getLocale();
   const format = await getFormatter();
   const { order, user } = detail;
-  const when = (date: Date | null) => (date ? <time dateTime={date.toISOString()}>{format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" })}</time> : "—");
+  const when = (date: Date | null) => (date ? <time dateTime={date.toISOString()}>{format.dateTime(date, "zonedSeconds")}</time> : "—");
   const money = (fen: number) => formatFen(fen, locale);
   const facts: Array<[string, ReactNode]> = [
     [t("status"), <Badge key="s" tone={statusTone[order.status]}>{t(`status_${order.status}`)}</Badge>],

@@ -28,7 +28,7 @@ export async function PaymentAttempts({ detail }: { detail: AdminOrderDetail }) 
           {detail.attempts.map((a) => (
             <tr key={a.id}>
               <td>{t(`provider_${a.provider}`)}</td>
-              <td>{format.dateTime(a.startedAt, { dateStyle: "medium", timeStyle: "medium" })}</td>
+              <td>{format.dateTime(a.startedAt, "zonedSeconds")}</td>
             </tr>
           ))}
         </tbody>
@@ -43,7 +43,7 @@ export async function RefundList({ detail }: { detail: AdminOrderDetail }) {
   const locale = await getLocale();
   if (detail.refunds.length === 0) return <EmptyState headingLevel={3} title={t("detail.noRefunds")} description={t("detail.noRefundsHint")} />;
   const titles = new Map(detail.items.map((i) => [i.id, i.titleSnapshot]));
-  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "medium" }) : "—");
+  const when = (d: Date | null) => (d ? format.dateTime(d, "zonedSeconds") : "—");
   return (
     <div className={tableStyles.tableWrap}>
       <table className={tableStyles.table} data-testid="refunds">
@@ -110,7 +110,7 @@ export async function NotificationList({ detail }: { detail: AdminOrderDetail })
           <tbody>
             {detail.notifications.map((n) => (
               <tr key={n.id} data-testid="notification-row">
-                <td className={tableStyles.muted}>{format.dateTime(n.receivedAt, { dateStyle: "medium", timeStyle: "medium" })}</td>
+                <td className={tableStyles.muted}>{format.dateTime(n.receivedAt, "zonedSeconds")}</td>
                 <td>{t(`provider_${n.provider}`)}</td>
                 <td>{t(`detail.kind_${n.kind}`)}</td>
                 <td>{n.verified ? <Badge tone="success">{t("detail.yes")}</Badge> : <Badge tone="danger">{t("detail.no")}</Badge>}</td>

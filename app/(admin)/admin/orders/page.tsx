@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import styles from "@/components/admin/admin-page.module.css";
 import orderStyles from "@/components/admin/orders/orders.module.css";
 import { AdminPageHeader } from "@/components/admin/page-header";
@@ -10,7 +10,6 @@ import { Button } from "@/components/ui/button";
 import { buttonClassName } from "@/components/ui/button-class";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatFen } from "@/lib/catalogue/format";
-import { timeZone } from "@/lib/i18n/config";
 import { EXPORT_MAX_ROWS } from "@/lib/orders/admin-export";
 import { adminOrderFilter, filterParams, listAdminOrders } from "@/lib/orders/admin-queries";
 import { adminPage } from "@/lib/rbac/guard";
@@ -29,7 +28,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default adminPage("/admin/orders", { category: "orders", zh: "订单管理", en: "Orders", roles: ["order_admin"] }, async function AdminOrdersPage({ searchParams }: Props) {
   const t = await getTranslations("AdminOrders");
   const tc = await getTranslations("AdminCommon");
-  const locale = await getLocale();
+  const [locale, format] = await Promise.all([getLocale(), getFormatter()]);
   const raw = await searchParams;
   const one = (k: string) => (typeof raw[k] === "string" && raw[k] ? (raw[k] as string) : undefined);
   const parsed = adminOrderFilter.safeParse({ q: one("q"), status: one("status"), provider: one("provider"), from: one("from"), to: one("to"), user: one("user") });
@@ -137,7 +136,9 @@ export default adminPage("/admin/orders", { category: "orders", zh: "订单管�
                   </td>
                   <td>{o.provider ? t(`provider_${o.provider}`) : "—"}</td>
                   <td className={styles.num}>{formatFen(o.totalFen, locale)}</td>
-                  <td className={styles.muted}>{o.createdAt.toLocaleString(locale, { timeZone })}</td>
+                  <td className={styles.muted}>
+                    <time dateTime={o.createdAt.toISOString()}>{format.dateTime(o.createdAt, "zoned")}</time>
+                  </td>
                 </tr>
               ))}
             </tbody>

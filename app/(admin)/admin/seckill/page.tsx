@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import styles from "@/components/admin/admin-page.module.css";
 import { AdminPageHeader } from "@/components/admin/page-header";
 import { Pagination } from "@/components/admin/pagination";
@@ -23,7 +23,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default adminPage("/admin/seckill", { category: "marketing", zh: "秒杀活动", en: "Flash sales", roles: ["marketing_admin"] }, async function AdminSeckillPage({ searchParams }: Props) {
   const t = await getTranslations("AdminSeckill");
-  const locale = await getLocale();
+  const [locale, format] = await Promise.all([getLocale(), getFormatter()]);
   const raw = (await searchParams).page;
   const page = Math.max(1, Math.min(10_000, Number.parseInt(typeof raw === "string" ? raw : "1", 10) || 1));
   const { rows, total } = await listSalesPage(page, PER_PAGE);
@@ -69,8 +69,8 @@ export default adminPage("/admin/seckill", { category: "marketing", zh: "秒杀�
                     <td className={styles.num}>
                       {s.seats - s.seatsLeft} / {s.seats}
                     </td>
-                    <td className={styles.muted}>
-                      {s.startsAt.toLocaleString(locale)} – {s.endsAt.toLocaleString(locale)}
+                    <td className={styles.muted} data-testid="sale-window">
+                      <time dateTime={s.startsAt.toISOString()}>{format.dateTime(s.startsAt, "zoned")}</time> – <time dateTime={s.endsAt.toISOString()}>{format.dateTime(s.endsAt, "zoned")}</time>
                     </td>
                     <td>{phase ? <Badge tone={tone[phase]}>{t(`phase_${phase}`)}</Badge> : <Badge tone="danger">{t("status_cancelled")}</Badge>}</td>
                   </tr>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import styles from "@/components/commerce/commerce.module.css";
 import { CancelOrderButton } from "@/components/commerce/cancel-order-button";
 import { OrderStatusBadge } from "@/components/commerce/order-status";
@@ -28,8 +28,9 @@ export default async function OrderPage({ params }: Props) {
   if (!orderNoSchema.safeParse(orderNo).success) notFound();
   const order = await getMyOrder(userId, orderNo);
   if (!order) notFound();
-  const [t, locale] = await Promise.all([getTranslations("Orders"), getLocale()]);
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
+  const [t, locale, format] = await Promise.all([getTranslations("Orders"), getLocale(), getFormatter()]);
+  // Every time in the reader's zone, labelled (lib/i18n/config.ts formats).
+  const when = (iso: string) => <time dateTime={iso}>{format.dateTime(new Date(iso), "zoned")}</time>;
   const money = (fen: number) => formatFen(fen, locale);
   return (
     <Container>
@@ -42,12 +43,14 @@ export default async function OrderPage({ params }: Props) {
           <OrderStatusBadge status={order.status} />
           {order.source === "seckill" ? <span className={styles.muted}>{t("seckill")}</span> : null}
           <span className={styles.muted}>
-            {t("created")} {when.format(new Date(order.createdAt))}
+            {t("created")} {when(order.createdAt)}
           </span>
         </div>
         {order.status === "pending" && order.payBefore ? (
           <p className={styles.notice}>
-            {t("payBefore", { time: when.format(new Date(order.payBefore)) })}{" "}
+            <time dateTime={order.payBefore} data-testid="order-pay-before">
+              {t("payBefore", { time: format.dateTime(new Date(order.payBefore), "zoned") })}
+            </time>
           </p>
         ) : null}
         <Card className={styles.tableWrap}>
@@ -89,7 +92,7 @@ export default async function OrderPage({ params }: Props) {
               <dt>{t("provider")}</dt>
               <dd>{t(`provider_${order.provider}`)}</dd>
               <dt>{t("paidAt")}</dt>
-              <dd>{when.format(new Date(order.paidAt))}</dd>
+              <dd>{when(order.paidAt)}</dd>
             </>
           ) : null}
           {order.refundedFen > 0 ? (
@@ -105,7 +108,7 @@ export default async function OrderPage({ params }: Props) {
             <ul>
               {order.refunds.map((r) => (
                 <li key={r.refundNo}>
-                  {money(r.amountFen)} · {t(`refund_${r.status}`)} · {when.format(new Date(r.requestedAt))}
+                  {money(r.amountFen)} · {t(`refund_${r.status}`)} · {when(r.requestedAt)}
                 </li>
               ))}
             </ul>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { GrabPanel } from "@/components/seckill/grab-panel";
 import styles from "@/components/seckill/seckill.module.css";
 import { Container } from "@/components/ui/container";
@@ -30,7 +30,7 @@ export default async function SeckillPage({ params }: Props) {
   const sale = await saleOf((await params).id);
   if (!sale) notFound();
   const t = await getTranslations("Seckill");
-  const locale = await getLocale();
+  const [locale, format] = await Promise.all([getLocale(), getFormatter()]);
   const [view, userId] = await Promise.all([publicSale(sale), currentUserId()]);
   return (
     <Container className={styles.page}>
@@ -46,7 +46,7 @@ export default async function SeckillPage({ params }: Props) {
         </span>
       </div>
       <p className={styles.hint}>
-        {t("window", { start: sale.startsAt.toLocaleString(locale), end: sale.endsAt.toLocaleString(locale) })} · {t("onePerLearner")} · <Link href={`/courses/${sale.courseSlug}`}>{t("aboutCourse")}</Link>
+        <span data-testid="sale-window">{t("window", { start: format.dateTime(sale.startsAt, "zoned"), end: format.dateTime(sale.endsAt, "zoned") })}</span> · {t("onePerLearner")} · <Link href={`/courses/${sale.courseSlug}`}>{t("aboutCourse")}</Link>
       </p>
       <GrabPanel initial={view} signedIn={userId !== null} />
     </Container>
