@@ -17,7 +17,7 @@ test("an order admin filters orders, reads the notifications, refunds a paid ord
   const learner = await createAccount({ label: "refund-buyer" });
   const auth = { authorization: `Bearer ${await apiToken(request, learner.email)}` };
   const [course] = await query<{ id: number; title: string }>("SELECT id, title FROM courses WHERE status = 'published' AND price_fen > 0 ORDER BY id LIMIT 1 OFFSET 5");
-  const placed = await request.post("/api/v1/orders", { headers: auth, data: { courseIds: [course!.id] } });
+  const placed = await request.post("/api/v1/orders", { headers: auth, data: { courseIds: [course!.id], accept_terms: true } });
   expect(placed.status()).toBe(201);
   const { orderNo } = ((await placed.json()) as { data: { orderNo: string } }).data;
   expect((await request.post(`/api/v1/orders/${orderNo}/payments`, { headers: auth, data: { provider: "wechat" } })).status()).toBe(201);

@@ -1,7 +1,8 @@
 // Buying courses end to end, once per provider, against the payments sandbox: the course goes into the cart
 // while offline (the cart page comes from the service worker's copy), back online the learner signs in,
-// checks out, pays on the provider's page, comes back to "confirming", is enrolled and finds the course in
-// "My courses". Then the order admin refunds one of the orders and the enrolment ends.
+// reviews the order and agrees to the terms, pays on the provider's page, comes back to "confirming", is
+// enrolled and finds the course in "My courses". Then the order admin refunds one of the orders and the
+// enrolment ends.
 import { expect, test, type Page } from "@playwright/test";
 import zh from "../lib/i18n/messages/zh-CN.json";
 import { createAccount, signIn } from "./support/auth";
@@ -76,6 +77,10 @@ test.describe("checkout", () => {
       // The cart survived signing in.
       await expect(page.locator(`[data-testid="cart-line"][data-course-id="${course.id}"]`)).toHaveAttribute("data-status", "ok");
       await page.getByTestId("checkout").click();
+      // The review step: nothing is ordered until the learner agrees to the terms and places the order.
+      await expect(page.getByTestId("cart-review")).toBeVisible();
+      await page.getByTestId("accept-terms").check();
+      await page.getByTestId("place-order").click();
       await page.waitForURL(/\/orders\/\d+\/pay$/);
       const orderNo = /\/orders\/(\d+)\/pay/.exec(page.url())![1]!;
       await expect(page.getByTestId("cart-count")).toHaveCount(0);
@@ -95,7 +100,7 @@ test.describe("checkout", () => {
 test("a visitor is sent to sign in before checking out, and the API refuses them", async ({ page, request }) => {
   await page.goto("/cart");
   await expect(page.getByText(zh.Cart.empty)).toBeVisible();
-  const res = await request.post("/api/v1/orders", { data: { courseIds: [1] } });
+  const res = await request.post("/api/v1/orders", { data: { courseIds: [1], accept_terms: true } });
   expect(res.status()).toBe(401);
   expect(((await res.json()) as { error: { code: string } }).error.code).toBe("UNAUTHORIZED");
 });
@@ -108,7 +113,7 @@ test("checkout refuses a client's total that no longer holds, and shows the new 
   await page.getByTestId("add-to-cart").click();
   await page.goto("/cart");
   await expect(page.getByTestId("cart-total")).toBeVisible();
-  const res = await page.request.post("/api/v1/orders", { data: { courseIds: [course!.id], expectedTotalFen: 1 } });
+  const res = await page.request.post("/api/v1/orders", { data: { courseIds: [course!.id], expectedTotalFen: 1, accept_terms: true } });
   expect(res.status()).toBe(409);
   const body = (await res.json()) as { error: { code: string; details: { quote: { totalFen: number } } } };
   expect(body.error.code).toBe("PRICE_CHANGED");

@@ -4,10 +4,9 @@
 // shows what changed since. Placing the order sends ids only, with the total the learner saw: if the server's
 // total differs, nothing is ordered and the new prices are shown.
 import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
-import { Badge } from "@/components/ui/badge";
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -15,27 +14,11 @@ import { Input } from "@/components/ui/input";
 import { LinkButton } from "@/components/ui/link-button";
 import { useCartStore, useHydrated } from "@/lib/cart/store";
 import { formatFen } from "@/lib/catalogue/format";
-import styles from "./commerce.module.css";
-
-type LineStatus = "ok" | "not_found" | "unavailable" | "owned" | "pending";
-interface QuoteLine {
-  courseId: number;
-  status: LineStatus;
-  slug: string | null;
-  title: string | null;
-  listPriceFen: number;
-  priceFen: number;
-  memberPrice: boolean;
-  pendingOrderNo?: string;
-}
-interface Quote {
-  lines: QuoteLine[];
-  member: boolean;
-  subtotalFen: number;
-  discountFen: number;
-  totalFen: number;
-  coupon: null | { code: string; ok: true; discountFen: number } | { code: string; ok: false; error: string };
-}
+import { CartLine } from "./cart-line";
+import { CartReview } from "./cart-review";
+import styles from "./cart.module.css";
+import commerce from "./commerce.module.css";
+import type { Quote } from "./quote-types";
 
 function subscribeOnline(callback: () => void) {
   window.addEventListener("online", callback);
@@ -52,10 +35,14 @@ const useOnline = () =>
     () => true,
   );
 
+/** The review step lives in the address (?step=review), so the browser's back button returns to the cart. */
+const REVIEW_STEP = "review";
+
 export function CartView({ signedIn, buyCourseId }: { signedIn: boolean; buyCourseId: number | null }) {
   const t = useTranslations("Cart");
   const locale = useLocale();
   const router = useRouter();
+  const searchParams = useSearchParams();
   const hydrated = useHydrated();
   const online = useOnline();
   const items = useCartStore((s) => s.items);
@@ -64,6 +51,8 @@ export function CartView({ signedIn, buyCourseId }: { signedIn: boolean; buyCour
   const [coupon, setCoupon] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ tone: "notice" | "error"; text: string; orderNo?: string } | null>(null);
   const [placing, setPlacing] = useState(false);
+  // Whether this page put the review step into the history (then "back to the cart" is the browser's back).
+  const pushedReview = useRef(false);
   // What each item cost when the cart was last priced, before this visit's quote (to say what changed).
   const [seenBefore] = useState(() => new Map(useCartStore.getState().items.map((i) => [i.courseId, i.seenPriceFen])));
 
@@ -95,7 +84,18 @@ export function CartView({ signedIn, buyCourseId }: { signedIn: boolean; buyCour
           if (!body) return void setResult({ key, quote: null, error: true });
           setResult({ key, quote: body.data, error: false });
           setLastQuote(body.data);
-          remember(body.data.lines.filter((l) => l.title).map((l) => ({ courseId: l.courseId, title: l.title ?? undefined, slug: l.slug ?? undefined, seenPriceFen: l.priceFen })));
+          remember(
+            body.data.lines
+              .filter((l) => l.title)
+              .map((l) => ({
+                courseId: l.courseId,
+                title: l.title ?? undefined,
+                slug: l.slug ?? undefined,
+                seenPriceFen: l.priceFen,
+                teacherName: l.teacherName ?? undefined,
+                categoryRootId: l.categoryRootId ?? undefined,
+              })),
+          );
           return;
         } catch {
           if (!live) return;
@@ -119,7 +119,7 @@ export function CartView({ signedIn, buyCourseId }: { signedIn: boolean; buyCour
     setLastQuote(q);
   };
 
-  if (!hydrated) return <p className={styles.muted}>{t("loadingPrices")}</p>;
+  if (!hydrated) return <p className={commerce.muted}>{t("loadingPrices")}</p>;
 
   if (items.length === 0) {
     return <EmptyState title={t("empty")} description={t("emptyHint")} action={<LinkButton href="/courses">{t("browse")}</LinkButton>} />;
@@ -129,6 +129,23 @@ export function CartView({ signedIn, buyCourseId }: { signedIn: boolean; buyCour
   const blocked = quote?.lines.filter((l) => l.status !== "ok" && l.status !== "pending") ?? [];
   const buyable = quote?.lines.filter((l) => l.status === "ok") ?? [];
   const money = (fen: number) => formatFen(fen, locale);
+  const canCheckout = signedIn && online && quote !== null && buyable.length > 0 && !loading;
+  // The review step shows only what the server has just priced; anything else sends the learner to the cart.
+  const reviewing = searchParams.get("step") === REVIEW_STEP && canCheckout;
+
+  function openReview() {
+    setNotice(null);
+    pushedReview.current = true;
+    window.history.pushState(null, "", `/cart?step=${REVIEW_STEP}`);
+    window.scrollTo({ top: 0 });
+  }
+
+  function backToCart() {
+    if (pushedReview.current) {
+      pushedReview.current = false;
+      window.history.back();
+    } else window.history.replaceState(null, "", "/cart");
+  }
 
   async function placeOrder() {
     if (!quote) return;
@@ -138,12 +155,13 @@ export function CartView({ signedIn, buyCourseId }: { signedIn: boolean; buyCour
       const res = await fetch("/api/v1/orders", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ courseIds: buyable.map((l) => l.courseId), coupon: coupon ?? undefined, expectedTotalFen: quote.totalFen }),
+        // The learner ticked the box on the review step; the server refuses an order without it.
+        body: JSON.stringify({ courseIds: buyable.map((l) => l.courseId), coupon: coupon ?? undefined, expectedTotalFen: quote.totalFen, accept_terms: true }),
       });
       const body = (await res.json().catch(() => null)) as { data?: { orderNo: string; status: string }; error?: { code: string; message: string; details?: { quote?: Quote; orderNo?: string } } } | null;
       if (res.status === 201 && body?.data) {
         removeMany(buyable.map((l) => l.courseId));
-        router.push(body.data.status === "paid" ? `/orders/${body.data.orderNo}` : `/orders/${body.data.orderNo}/pay`);
+        router.replace(body.data.status === "paid" ? `/orders/${body.data.orderNo}` : `/orders/${body.data.orderNo}/pay`);
         return;
       }
       if (res.status === 401) {
@@ -151,9 +169,12 @@ export function CartView({ signedIn, buyCourseId }: { signedIn: boolean; buyCour
         return;
       }
       if (body?.error?.details?.quote) setQuote(body.error.details.quote);
+      const changed = ["ORDER_PENDING", "PRICE_CHANGED", "CART_CHANGED", "COUPON_INVALID"].includes(body?.error?.code ?? "");
       if (body?.error?.code === "ORDER_PENDING") setNotice({ tone: "notice", text: t("orderPendingNotice"), orderNo: body.error.details?.orderNo });
-      else if (body?.error?.code === "PRICE_CHANGED" || body?.error?.code === "CART_CHANGED" || body?.error?.code === "COUPON_INVALID") setNotice({ tone: "notice", text: t("changedNotice") });
+      else if (changed) setNotice({ tone: "notice", text: t("changedNotice") });
       else setNotice({ tone: "error", text: t("checkoutFailed", { message: body?.error?.message ?? String(res.status) }) });
+      // What changed is shown on the cart's lines: go back there to see it.
+      if (changed) backToCart();
     } catch {
       setNotice({ tone: "error", text: t("checkoutFailed", { message: "network" }) });
     } finally {
@@ -161,68 +182,41 @@ export function CartView({ signedIn, buyCourseId }: { signedIn: boolean; buyCour
     }
   }
 
+  const noticeView = notice ? (
+    <p className={notice.tone === "error" ? commerce.error : commerce.notice} role="alert" data-testid="cart-notice">
+      {notice.text}
+      {notice.orderNo ? (
+        <>
+          {" "}
+          <Link href={`/orders/${notice.orderNo}/pay`}>{t("payPending")}</Link>
+        </>
+      ) : null}
+    </p>
+  ) : null;
+
+  if (reviewing && quote) return <CartReview quote={quote} placing={placing} notice={noticeView} onPlace={() => void placeOrder()} onBack={backToCart} />;
+
   return (
     <div className={styles.layout}>
-      <div style={{ display: "grid", gap: "1rem" }}>
+      <div className={styles.main}>
         {!online ? (
-          <p className={styles.notice} role="status" data-testid="cart-offline">
+          <p className={commerce.notice} role="status" data-testid="cart-offline">
             {t("offline")}
           </p>
         ) : null}
         {online && quoteError ? (
-          <p className={styles.error} role="alert">
+          <p className={commerce.error} role="alert">
             {t("pricesFailed")}{" "}
             <Button variant="ghost" size="sm" onClick={() => setAttempt((n) => n + 1)}>
               {t("retry")}
             </Button>
           </p>
         ) : null}
-        {notice ? (
-          <p className={notice.tone === "error" ? styles.error : styles.notice} role="alert" data-testid="cart-notice">
-            {notice.text}
-            {notice.orderNo ? (
-              <>
-                {" "}
-                <Link href={`/orders/${notice.orderNo}/pay`}>{t("payPending")}</Link>
-              </>
-            ) : null}
-          </p>
-        ) : null}
+        {noticeView}
         <ul className={styles.lines} aria-busy={loading} data-testid="cart-lines">
-          {items.map((item) => {
-            const line = lineFor(item.courseId);
-            const title = line?.title ?? item.title ?? t("untitled", { id: item.courseId });
-            const slug = line?.slug ?? item.slug;
-            const price = line ? line.priceFen : item.seenPriceFen;
-            const before = seenBefore.get(item.courseId);
-            const changed = line && line.status === "ok" && before !== undefined && before !== line.priceFen;
-            return (
-              <Card as="li" key={item.courseId} className={styles.line} data-testid="cart-line" data-course-id={item.courseId} data-status={line?.status ?? "unknown"}>
-                <div>
-                  <h2 className={styles.lineTitle}>{slug ? <Link href={`/courses/${slug}`}>{title}</Link> : title}</h2>
-                  <p className={styles.lineMeta}>
-                    {line && line.status !== "ok" ? (
-                      <Badge tone={line.status === "pending" ? "warning" : "danger"}>{t(`status_${line.status}`)}</Badge>
-                    ) : null}
-                    {line?.status === "pending" && line.pendingOrderNo ? <Link href={`/orders/${line.pendingOrderNo}/pay`}>{t("payPending")}</Link> : null}
-                    {line?.memberPrice ? <Badge tone="accent">{t("memberPrice")}</Badge> : null}
-                    {changed ? (
-                      <span role="status" data-testid="price-changed">
-                        {t("priceChanged", { before: money(before), after: money(line.priceFen) })}
-                      </span>
-                    ) : null}
-                  </p>
-                </div>
-                <div className={styles.price}>
-                  {price !== undefined ? <div>{money(price)}</div> : null}
-                  {line?.memberPrice ? <div className={styles.strike}>{t("listPrice", { price: money(line.listPriceFen) })}</div> : null}
-                  <Button variant="ghost" size="sm" onClick={() => remove(item.courseId)} aria-label={t("removeLabel", { title })} data-testid="cart-remove">
-                    {t("remove")}
-                  </Button>
-                </div>
-              </Card>
-            );
-          })}
+          {items.map((item) => (
+            <CartLine key={item.courseId} item={item} line={lineFor(item.courseId)} seenBefore={seenBefore.get(item.courseId)} onRemove={() => remove(item.courseId)} />
+          ))}
         </ul>
         {blocked.length > 0 ? (
           <div>
@@ -233,75 +227,77 @@ export function CartView({ signedIn, buyCourseId }: { signedIn: boolean; buyCour
         ) : null}
       </div>
 
-      <Card as="section" className={styles.summary} aria-labelledby="cart-summary">
-        <h2 id="cart-summary" className={styles.lineTitle}>
-          {t("itemsCount", { count: buyable.length || items.length })}
-        </h2>
-        <form
-          className={styles.couponRow}
-          onSubmit={(event) => {
-            event.preventDefault();
-            setCoupon(couponInput.trim() || null);
-          }}
-        >
-          <Input
-            label={t("coupon")}
-            placeholder={t("couponPlaceholder")}
-            value={couponInput}
-            maxLength={32}
-            onChange={(e) => setCouponInput(e.target.value)}
-            error={quote?.coupon && !quote.coupon.ok ? t(`couponError_${quote.coupon.error}` as "couponError_not_found") : undefined}
-            data-testid="coupon-input"
-          />
-          <Button type="submit" variant="secondary" disabled={!online}>
-            {t("applyCoupon")}
-          </Button>
-        </form>
-        {quote?.coupon?.ok ? (
-          <p className={styles.success} role="status">
-            {t("couponApplied", { code: quote.coupon.code })}{" "}
-            <Button
-              variant="ghost"
-              size="sm"
-              onClick={() => {
-                setCoupon(null);
-                setCouponInput("");
-              }}
-            >
-              {t("removeCoupon")}
+      <div className={styles.summaryColumn}>
+        <Card as="section" className={styles.summary} aria-labelledby="cart-summary" data-testid="cart-summary">
+          <h2 id="cart-summary" className={styles.heading}>
+            {t("itemsCount", { count: buyable.length || items.length })}
+          </h2>
+          <form
+            className={styles.couponRow}
+            onSubmit={(event) => {
+              event.preventDefault();
+              setCoupon(couponInput.trim() || null);
+            }}
+          >
+            <Input
+              label={t("coupon")}
+              placeholder={t("couponPlaceholder")}
+              value={couponInput}
+              maxLength={32}
+              onChange={(e) => setCouponInput(e.target.value)}
+              error={quote?.coupon && !quote.coupon.ok ? t(`couponError_${quote.coupon.error}`) : undefined}
+              data-testid="coupon-input"
+            />
+            <Button type="submit" variant="secondary" disabled={!online}>
+              {t("applyCoupon")}
             </Button>
-          </p>
-        ) : null}
-        {quote ? (
-          <dl className={styles.sums}>
-            <dt>{t("subtotal")}</dt>
-            <dd>{money(quote.subtotalFen)}</dd>
-            {quote.discountFen > 0 ? (
-              <>
-                <dt>{t("discount")}</dt>
-                <dd>−{money(quote.discountFen)}</dd>
-              </>
-            ) : null}
-            <dt className={styles.total}>{t("total")}</dt>
-            <dd className={styles.total} data-testid="cart-total">
-              {money(quote.totalFen)}
-            </dd>
-          </dl>
-        ) : null}
-        {signedIn ? (
-          <Button block size="lg" onClick={() => void placeOrder()} loading={placing} disabled={!online || !quote || buyable.length === 0 || loading} data-testid="checkout">
-            {placing ? t("checkingOut") : t("checkout")}
-          </Button>
-        ) : (
-          <>
-            <LinkButton href={`/sign-in?callbackUrl=${encodeURIComponent("/cart")}`} block size="lg" data-testid="sign-in-to-checkout">
-              {t("signInToCheckout")}
-            </LinkButton>
-            <p className={styles.muted}>{t("signInHint")}</p>
-          </>
-        )}
-        {quote && buyable.length === 0 ? <p className={styles.muted}>{t("nothingToBuy")}</p> : null}
-      </Card>
+          </form>
+          {quote?.coupon?.ok ? (
+            <p className={commerce.success} role="status">
+              {t("couponApplied", { code: quote.coupon.code })}{" "}
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => {
+                  setCoupon(null);
+                  setCouponInput("");
+                }}
+              >
+                {t("removeCoupon")}
+              </Button>
+            </p>
+          ) : null}
+          {quote ? (
+            <dl className={styles.sums}>
+              <dt>{t("subtotal")}</dt>
+              <dd>{money(quote.subtotalFen)}</dd>
+              {quote.discountFen > 0 ? (
+                <>
+                  <dt>{t("discount")}</dt>
+                  <dd>−{money(quote.discountFen)}</dd>
+                </>
+              ) : null}
+              <dt className={styles.total}>{t("total")}</dt>
+              <dd className={styles.total} data-testid="cart-total">
+                {money(quote.totalFen)}
+              </dd>
+            </dl>
+          ) : null}
+          {signedIn ? (
+            <Button block size="lg" onClick={openReview} disabled={!canCheckout} data-testid="checkout">
+              {t("checkout")}
+            </Button>
+          ) : (
+            <>
+              <LinkButton href={`/sign-in?callbackUrl=${encodeURIComponent("/cart")}`} block size="lg" data-testid="sign-in-to-checkout">
+                {t("signInToCheckout")}
+              </LinkButton>
+              <p className={commerce.muted}>{t("signInHint")}</p>
+            </>
+          )}
+          {quote && buyable.length === 0 ? <p className={commerce.muted}>{t("nothingToBuy")}</p> : null}
+        </Card>
+      </div>
     </div>
   );
 }

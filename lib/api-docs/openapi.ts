@@ -24,6 +24,7 @@ import { BOARDS } from "@/lib/leaderboards/periods";
 import {
   orderListResponseSchema,
   orderResponseSchema,
+  orderTabSchema,
   paymentStartResponseSchema,
   placeOrderSchema,
   placedOrderResponseSchema,
@@ -269,14 +270,15 @@ export function openApiDocument(): OpenApiDocument {
           parameters: [
             { name: "page", in: "query", required: false, schema: { type: "integer", minimum: 1 } },
             { name: "per_page", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 100 } },
+            ...queryParameters(z.object({ status: orderTabSchema })),
           ],
-          responses: { "200": { description: "Newest first.", content: json("OrderList") }, "400": error("A malformed parameter."), "401": error("Not signed in.") },
+          responses: { "200": { description: "Newest first.", content: json("OrderList") }, "400": error("A malformed parameter or an unknown status."), "401": error("Not signed in.") },
         },
         post: {
           operationId: "placeOrder",
           summary: "Place an order",
           description:
-            "Prices every course again and writes a pending order (paid at once when it costs nothing). With `expectedTotalFen`, a different server total is refused with 409 PRICE_CHANGED and the new quote in `details.quote`.",
+            "Prices every course again and writes a pending order (paid at once when it costs nothing). `accept_terms` must be `true`: the learner agreed to the Terms of Service (/terms) and the Privacy Policy (/privacy). With `expectedTotalFen`, a different server total is refused with 409 PRICE_CHANGED and the new quote in `details.quote`.",
           tags: ["Orders"],
           security: [{ bearer: [] }],
           requestBody: { required: true, content: { "application/json": { schema: schema(placeOrderSchema, "input") } } },
@@ -284,7 +286,7 @@ export function openApiDocument(): OpenApiDocument {
             "201": { description: "Placed; Location names the order.", content: json("PlacedOrder") },
             "401": error("Not signed in."),
             "409": error("CART_CHANGED, ORDER_PENDING, COUPON_INVALID or PRICE_CHANGED, with the new quote."),
-            "422": error("An empty or invalid cart."),
+            "422": error("An empty or invalid cart, or `accept_terms` missing or not true (a field error on accept_terms)."),
           },
         },
       },

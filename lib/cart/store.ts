@@ -8,7 +8,10 @@ import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 
 export const CART_STORAGE_KEY = "xuefu-cart";
-/** 1: ids only. 2: adds the last-seen title, slug and price (absent until the cart page has asked the server). */
+/**
+ * 1: ids only. 2: adds the last-seen title, slug and price (absent until the cart page has asked the server),
+ * and later the teacher and cover category (optional fields, so older version 2 items stay valid).
+ */
 export const CART_VERSION = 2;
 
 const cartItemSchema = z.object({
@@ -18,6 +21,9 @@ const cartItemSchema = z.object({
   slug: z.optional(z.string().check(z.maxLength(128))),
   /** The price last quoted to this browser, in fen. Display only. */
   seenPriceFen: z.optional(z.number().check(z.int(), z.nonnegative())),
+  /** The teacher and the category that colours the generated cover, so an offline cart line looks the same. */
+  teacherName: z.optional(z.string().check(z.maxLength(64))),
+  categoryRootId: z.optional(z.number().check(z.int(), z.positive())),
 });
 
 export interface SeenCourse {
@@ -25,6 +31,8 @@ export interface SeenCourse {
   title?: string;
   slug?: string;
   seenPriceFen?: number;
+  teacherName?: string;
+  categoryRootId?: number;
 }
 
 export type CartItem = z.infer<typeof cartItemSchema>;

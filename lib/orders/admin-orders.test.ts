@@ -50,7 +50,7 @@ async function sandboxJson<T>(path: string, body?: unknown): Promise<T> {
 /** A fresh learner's order for `courseIds` (optionally with a coupon), paid with Alipay at the sandbox. */
 async function paidOrder(courseIds: number[], couponCode?: string) {
   const userId = await createTestUser([], "退款学员");
-  const { order } = await placeOrder({ userId, courseIds, couponCode });
+  const { order } = await placeOrder({ acceptedTerms: true, userId, courseIds, couponCode });
   const how = await startPayment({ userId, orderNo: order.orderNo, provider: "alipay", clientIp: "127.0.0.1" });
   if (how.kind === "redirect") await (await fetch(how.url)).text();
   await sandboxJson(`/payments/alipay/${order.orderNo}/pay`, { drop: true });
@@ -110,7 +110,7 @@ describe("refunds by the order admin", () => {
   it("refuses an order that is not paid (409) and answers 404 and 422 in the API's error shape", async () => {
     await signInAs(orderAdmin);
     const learner = await createTestUser();
-    const { order } = await placeOrder({ userId: learner, courseIds: [paidCourses[1]!] });
+    const { order } = await placeOrder({ acceptedTerms: true, userId: learner, courseIds: [paidCourses[1]!] });
     const pending = await refundRequest(order.orderNo, { reason: "未支付" });
     expect(pending.status).toBe(409);
     expect(((await pending.json()) as { error: { code: string } }).error.code).toBe("ORDER_NOT_REFUNDABLE");
@@ -181,8 +181,8 @@ describe("the order list API's filters", () => {
     const buyer = await createTestUser([], "筛选学员");
     await db().update(users).set({ mobile }).where(eq(users.id, buyer));
     const email = (await db().select({ email: users.email }).from(users).where(eq(users.id, buyer)))[0]!.email!;
-    const a = (await placeOrder({ userId: buyer, courseIds: [paidCourses[0]!] })).order.orderNo;
-    const b = (await placeOrder({ userId: buyer, courseIds: [paidCourses[1]!] })).order.orderNo;
+    const a = (await placeOrder({ acceptedTerms: true, userId: buyer, courseIds: [paidCourses[0]!] })).order.orderNo;
+    const b = (await placeOrder({ acceptedTerms: true, userId: buyer, courseIds: [paidCourses[1]!] })).order.orderNo;
     // a: 2026-03-01 23:30 in China (15:30Z); b: 2026-03-02 00:30 in China (16:30Z on the 1st).
     await db().update(orders).set({ createdAt: new Date("2026-03-01T15:30:00Z") }).where(eq(orders.orderNo, a));
     await db().update(orders).set({ createdAt: new Date("2026-03-01T16:30:00Z") }).where(eq(orders.orderNo, b));

@@ -15,7 +15,20 @@ const coupon = z
   .optional();
 
 export const quoteSchema = z.object({ courseIds: z.array(z.number().int().positive()).max(MAX_CART_ITEMS), coupon });
-export const placeOrderSchema = z.object({ courseIds, coupon, expectedTotalFen: z.number().int().min(0).optional() });
+export const placeOrderSchema = z.object({
+  courseIds,
+  coupon,
+  expectedTotalFen: z.number().int().min(0).optional(),
+  accept_terms: z.literal(true, { error: "You must agree to the Terms of Service and the Privacy Policy to place an order." }).describe("The learner agreed to the Terms of Service (/terms) and the Privacy Policy (/privacy). Required; must be true."),
+});
+/**
+ * The orders list's filter, as a learner thinks of orders (the tabs of "My orders"): waiting to be paid (pending),
+ * paid, and refunded (a refund under way counts there too). Closed orders appear under "all" only.
+ */
+export const ORDER_TABS = ["all", "unpaid", "paid", "refunded"] as const;
+export type OrderTab = (typeof ORDER_TABS)[number];
+export const isOrderTab = (value: unknown): value is OrderTab => typeof value === "string" && (ORDER_TABS as readonly string[]).includes(value);
+export const orderTabSchema = z.enum(ORDER_TABS).default("all").describe("all; unpaid (awaiting payment); paid; refunded (refunds under way included). Closed orders appear under all only.");
 export const startPaymentSchema = z.object({ provider: z.enum(PROVIDERS as unknown as ["alipay", "wechat", "unionpay"]) });
 export const orderNoSchema = z.string().regex(/^[1-9]\d{0,19}$/, "Order numbers are decimal digits.");
 
@@ -30,9 +43,12 @@ export const quoteResponseSchema = z.object({
         slug: z.string().nullable(),
         title: z.string().nullable(),
         coverUrl: z.string().nullable(),
+        teacherName: z.string().nullable(),
+        categoryRootId: z.int().nullable().describe("The course's top-level category, which picks the colours of its generated cover."),
         listPriceFen: z.int(),
         priceFen: z.int().describe("What the course costs this learner now (the member price for members)."),
-        memberPrice: z.boolean(),
+        memberPrice: z.boolean().describe("Whether priceFen is the member price."),
+        memberPriceFen: z.int().nullable().describe("What members pay, when less than the list price; null otherwise. Given to everyone."),
         pendingOrderNo: z.string().optional(),
       }),
     ),

@@ -38,13 +38,13 @@ describe("checkout", () => {
   it("charges list price, or the member price to a member, and snapshots the items", async () => {
     const [a, b] = paid;
     const learner = await createTestUser();
-    const { order } = await placeOrder({ userId: learner, courseIds: [a!.id, b!.id] });
+    const { order } = await placeOrder({ acceptedTerms: true, userId: learner, courseIds: [a!.id, b!.id] });
     expect(order.totalFen).toBe(a!.priceFen + b!.priceFen);
     const member = await createTestUser();
     await db()
       .insert(memberships)
       .values({ userId: member, expiresAt: new Date(Date.now() + 86_400_000) });
-    const { order: memberOrder } = await placeOrder({ userId: member, courseIds: [a!.id] });
+    const { order: memberOrder } = await placeOrder({ acceptedTerms: true, userId: member, courseIds: [a!.id] });
     expect(memberOrder.totalFen).toBe(a!.memberPriceFen);
     const items = await db().select().from(orderItems).where(eq(orderItems.orderId, memberOrder.id));
     expect(items).toMatchObject([{ courseId: a!.id, listPriceFen: a!.priceFen, priceFen: a!.memberPriceFen, paidFen: a!.memberPriceFen }]);
@@ -56,16 +56,18 @@ describe("checkout", () => {
     expect((await quoteCart(db(), { userId: lapsed, courseIds: [a!.id] })).totalFen).toBe(a!.priceFen);
   });
 
-  it("refuses courses owned, unpublished or already in an unpaid order, and a total the client expected wrongly", async () => {
+  it("refuses courses owned, unpublished or already in an unpaid order, a total the client expected wrongly, and no consent to the terms", async () => {
     const [a, b] = paid;
     const learner = await createTestUser();
     await db().insert(enrolments).values({ userId: learner, courseId: a!.id, source: "grant" });
-    await expect(placeOrder({ userId: learner, courseIds: [a!.id] }).catch(codeOf)).resolves.toBe("CART_CHANGED");
-    await placeOrder({ userId: learner, courseIds: [b!.id] });
-    await expect(placeOrder({ userId: learner, courseIds: [b!.id] }).catch(codeOf)).resolves.toBe("ORDER_PENDING");
+    await expect(placeOrder({ acceptedTerms: true, userId: learner, courseIds: [a!.id] }).catch(codeOf)).resolves.toBe("CART_CHANGED");
+    await placeOrder({ acceptedTerms: true, userId: learner, courseIds: [b!.id] });
+    await expect(placeOrder({ acceptedTerms: true, userId: learner, courseIds: [b!.id] }).catch(codeOf)).resolves.toBe("ORDER_PENDING");
     const other = await createTestUser();
-    await expect(placeOrder({ userId: other, courseIds: [b!.id], expectedTotalFen: b!.priceFen - 1 }).catch(codeOf)).resolves.toBe("PRICE_CHANGED");
-    await expect(placeOrder({ userId: other, courseIds: [999_999_999] }).catch(codeOf)).resolves.toBe("CART_CHANGED");
+    await expect(placeOrder({ acceptedTerms: true, userId: other, courseIds: [b!.id], expectedTotalFen: b!.priceFen - 1 }).catch(codeOf)).resolves.toBe("PRICE_CHANGED");
+    await expect(placeOrder({ acceptedTerms: true, userId: other, courseIds: [999_999_999] }).catch(codeOf)).resolves.toBe("CART_CHANGED");
+    // Without the learner's agreement to the terms nothing is ordered, whoever the caller is.
+    await expect(placeOrder({ acceptedTerms: false as unknown as true, userId: other, courseIds: [b!.id] }).catch(codeOf)).resolves.toBe("VALIDATION_FAILED");
     const count = await db().select({ n: sql<number>`COUNT(*)` }).from(orders).where(eq(orders.userId, other));
     expect(Number(count[0]!.n)).toBe(0);
   });
@@ -76,18 +78,18 @@ describe("checkout", () => {
     const percent = await coupon({ kind: "percent", value: 20 });
     const onlyB = await coupon({ kind: "percent", value: 50, courseId: b!.id });
     const u1 = await createTestUser();
-    const { order: o1 } = await placeOrder({ userId: u1, courseIds: [a!.id, b!.id], couponCode: fixed.code.toLowerCase() });
+    const { order: o1 } = await placeOrder({ acceptedTerms: true, userId: u1, courseIds: [a!.id, b!.id], couponCode: fixed.code.toLowerCase() });
     expect(o1).toMatchObject({ discountFen: 1000, totalFen: a!.priceFen + b!.priceFen - 1000 });
     const shares = await db().select({ paidFen: orderItems.paidFen }).from(orderItems).where(eq(orderItems.orderId, o1.id));
     expect(shares.reduce((s, r) => s + r.paidFen, 0)).toBe(o1.totalFen);
     const u2 = await createTestUser();
-    const { order: o2 } = await placeOrder({ userId: u2, courseIds: [a!.id, b!.id], couponCode: percent.code });
+    const { order: o2 } = await placeOrder({ acceptedTerms: true, userId: u2, courseIds: [a!.id, b!.id], couponCode: percent.code });
     expect(o2.discountFen).toBe(Math.floor(((a!.priceFen + b!.priceFen) * 20) / 100));
     const u3 = await createTestUser();
-    const { order: o3 } = await placeOrder({ userId: u3, courseIds: [a!.id, b!.id], couponCode: onlyB.code });
+    const { order: o3 } = await placeOrder({ acceptedTerms: true, userId: u3, courseIds: [a!.id, b!.id], couponCode: onlyB.code });
     expect(o3.discountFen).toBe(Math.floor(b!.priceFen / 2));
     const u4 = await createTestUser();
-    await expect(placeOrder({ userId: u4, courseIds: [a!.id], couponCode: onlyB.code }).catch(codeOf)).resolves.toBe("COUPON_INVALID");
+    await expect(placeOrder({ acceptedTerms: true, userId: u4, courseIds: [a!.id], couponCode: onlyB.code }).catch(codeOf)).resolves.toBe("COUPON_INVALID");
     const expired = await coupon({ kind: "fixed", value: 100, endsAt: new Date(Date.now() - 1000) });
     expect((await quoteCart(db(), { userId: u4, courseIds: [a!.id], couponCode: expired.code })).coupon).toMatchObject({ ok: false, error: "expired" });
     expect((await quoteCart(db(), { userId: u4, courseIds: [a!.id], couponCode: "NOPE" })).coupon).toMatchObject({ ok: false, error: "not_found" });
@@ -96,7 +98,7 @@ describe("checkout", () => {
   it("never lets a coupon be used more often than its limit, however many checkouts race", async () => {
     const limited = await coupon({ kind: "fixed", value: 500, maxUses: 5 });
     const learners = await Promise.all(Array.from({ length: 20 }, () => createTestUser()));
-    const results = await Promise.allSettled(learners.map((userId) => placeOrder({ userId, courseIds: [paid[2]!.id], couponCode: limited.code })));
+    const results = await Promise.allSettled(learners.map((userId) => placeOrder({ acceptedTerms: true, userId, courseIds: [paid[2]!.id], couponCode: limited.code })));
     const won = results.filter((r) => r.status === "fulfilled");
     expect(won).toHaveLength(5);
     expect(results.filter((r) => r.status === "rejected").map((r) => codeOf((r as PromiseRejectedResult).reason))).toEqual(Array(15).fill("COUPON_INVALID"));
@@ -116,7 +118,7 @@ describe("checkout", () => {
   it("enrols at once when a coupon makes the order free", async () => {
     const free = await coupon({ kind: "percent", value: 100 });
     const learner = await createTestUser();
-    const { order } = await placeOrder({ userId: learner, courseIds: [paid[3]!.id], couponCode: free.code });
+    const { order } = await placeOrder({ acceptedTerms: true, userId: learner, courseIds: [paid[3]!.id], couponCode: free.code });
     expect(order).toMatchObject({ status: "paid", totalFen: 0 });
     const held = await db().select().from(enrolments).where(and(eq(enrolments.userId, learner), eq(enrolments.courseId, paid[3]!.id)));
     expect(held).toHaveLength(1);

@@ -2,7 +2,8 @@
 // courses are priced again, every item is checked (published, not owned, not in another unpaid order), the
 // coupon's use is counted by a conditional UPDATE (so its limit holds however many checkouts race), and the
 // order is written. Nothing the client says about prices is trusted: a total it expected that differs from
-// ours is refused with the new quote so the cart can show what changed.
+// ours is refused with the new quote so the cart can show what changed. No order is placed without the
+// learner's agreement to the Terms of Service and the Privacy Policy, given on the cart's review step.
 import "server-only";
 import { and, eq, gte, gt, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { db } from "@/db";
@@ -19,6 +20,8 @@ export { MAX_CART_ITEMS };
 
 export interface PlaceOrderInput {
   userId: number;
+  /** The learner agreed to the Terms of Service and the Privacy Policy for this order (the review step's box). */
+  acceptedTerms: true;
   courseIds: number[];
   couponCode?: string | null;
   /** The total the learner saw; when it differs from the server's, nothing is written (409 PRICE_CHANGED). */
@@ -28,6 +31,8 @@ export interface PlaceOrderInput {
 
 export async function placeOrder(input: PlaceOrderInput): Promise<{ order: CreatedOrder; quote: Quote }> {
   const now = input.now ?? new Date();
+  // The API's schema refuses a body without the consent already; this keeps every other caller honest too.
+  if (input.acceptedTerms !== true) throw new ApiError(422, "VALIDATION_FAILED", "Some fields are invalid.", { accept_terms: ["You must agree to the Terms of Service and the Privacy Policy to place an order."] });
   if (input.courseIds.length === 0) throw new ApiError(422, "CART_EMPTY", "The cart is empty.");
   if (input.courseIds.length > MAX_CART_ITEMS) throw new ApiError(422, "CART_TOO_LARGE", `At most ${MAX_CART_ITEMS} courses per order.`);
   return db().transaction(async (tx) => {

@@ -4,6 +4,7 @@ import "server-only";
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
 import { courses, orderItems, orders, refunds } from "@/db/schema";
+import type { OrderTab } from "./api-schemas";
 
 export interface OrderView {
   orderNo: string;
@@ -69,20 +70,38 @@ function view(o: typeof orders.$inferSelect, items: OrderView["items"], refundRo
   };
 }
 
-export async function listMyOrders(userId: number, page: number, perPage: number): Promise<{ rows: OrderView[]; total: number }> {
+/** The statuses behind each tab of "My orders" (lib/orders/api-schemas.ts ORDER_TABS). */
+const TAB_STATUSES: Record<Exclude<OrderTab, "all">, OrderView["status"][]> = { unpaid: ["pending"], paid: ["paid"], refunded: ["refunding", "refunded"] };
+
+const ofTab = (userId: number, tab: OrderTab) => (tab === "all" ? eq(orders.userId, userId) : and(eq(orders.userId, userId), inArray(orders.status, TAB_STATUSES[tab])));
+
+export async function listMyOrders(userId: number, page: number, perPage: number, tab: OrderTab = "all"): Promise<{ rows: OrderView[]; total: number }> {
+  const where = ofTab(userId, tab);
   const [rows, totals] = await Promise.all([
     db()
       .select()
       .from(orders)
-      .where(eq(orders.userId, userId))
+      .where(where)
       .orderBy(desc(orders.createdAt), desc(orders.id))
       .limit(perPage)
       .offset((page - 1) * perPage),
-    db().select({ n: count() }).from(orders).where(eq(orders.userId, userId)),
+    db().select({ n: count() }).from(orders).where(where),
   ]);
   const n = totals[0]?.n ?? 0;
   const items = await itemsOf(rows.map((r) => r.id));
   return { rows: rows.map((o) => view(o, items.get(o.id) ?? [])), total: Number(n) };
+}
+
+/** How many of the learner's orders each tab holds: one grouped count over their rows (orders_user_created_idx). */
+export async function countMyOrders(userId: number): Promise<Record<OrderTab, number>> {
+  const rows = await db().select({ status: orders.status, n: count() }).from(orders).where(eq(orders.userId, userId)).groupBy(orders.status);
+  const counts: Record<OrderTab, number> = { all: 0, unpaid: 0, paid: 0, refunded: 0 };
+  for (const r of rows) {
+    const n = Number(r.n);
+    counts.all += n;
+    for (const [tab, statuses] of Object.entries(TAB_STATUSES) as [Exclude<OrderTab, "all">, OrderView["status"][]][]) if (statuses.includes(r.status)) counts[tab] += n;
+  }
+  return counts;
 }
 
 /** The learner's order, or null when it does not exist or is someone else's (indistinguishable to them). */

@@ -55,7 +55,7 @@ async function sandboxJson<T>(path: string, body?: unknown): Promise<T> {
 /** A learner with a fresh order for `courseIds`, paid at the sandbox with the notification held back. */
 async function paidButNotNotified(provider: ProviderName, courseIds = [paidCourses[0]!]) {
   const userId = await createTestUser([], "付款测试");
-  const { order } = await placeOrder({ userId, courseIds });
+  const { order } = await placeOrder({ acceptedTerms: true, userId, courseIds });
   const how = await startPayment({ userId, orderNo: order.orderNo, provider, clientIp: "127.0.0.1" });
   // The learner's browser reaches the provider's page (Alipay, UnionPay); WeChat's QR code needs no visit.
   if (how.kind === "redirect") await (await fetch(how.url)).text();
@@ -222,7 +222,7 @@ describe("forgeries only a provider's own key could make", () => {
 describe("closing unpaid orders", () => {
   it("closes an expired order nobody paid and gives nothing; keeps one the provider says was paid", async () => {
     const userId = await createTestUser();
-    const { order: unpaid } = await placeOrder({ userId, courseIds: [paidCourses[3]!] });
+    const { order: unpaid } = await placeOrder({ acceptedTerms: true, userId, courseIds: [paidCourses[3]!] });
     const { order: paidThere, userId: payer } = await paidButNotNotified("alipay", [paidCourses[3]!]);
     const later = new Date(Date.now() + 31 * 60_000);
     await closeExpiredOrders(later);

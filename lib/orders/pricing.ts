@@ -4,7 +4,7 @@
 import "server-only";
 import { and, eq, gt, inArray } from "drizzle-orm";
 import { db } from "@/db";
-import { coupons, courses, enrolments, memberships, orderItems, orders } from "@/db/schema";
+import { categories, coupons, courses, enrolments, memberships, orderItems, orders, teachers } from "@/db/schema";
 import type { Tx } from "./create";
 
 type Executor = ReturnType<typeof db> | Tx;
@@ -17,10 +17,17 @@ export interface QuoteLine {
   slug: string | null;
   title: string | null;
   coverUrl: string | null;
+  /** The teacher's name, for the cart line. */
+  teacherName: string | null;
+  /** The course's top-level category: it picks the generated cover's colours (components/course/cover.ts). */
+  categoryRootId: number | null;
   listPriceFen: number;
   /** What the course costs this learner now (the member price for members). */
   priceFen: number;
+  /** Whether `priceFen` is the member price. */
   memberPrice: boolean;
+  /** What members pay, when that is less than the list price (shown to everyone, members or not); else null. */
+  memberPriceFen: number | null;
   /** For `pending`: the unpaid order that already holds the course. */
   pendingOrderNo?: string;
 }
@@ -77,8 +84,21 @@ export async function quoteCart(executor: Executor, input: { userId: number | nu
   const [rows, owned, pending, member] = await Promise.all([
     ids.length
       ? executor
-          .select({ id: courses.id, slug: courses.slug, title: courses.title, coverUrl: courses.coverUrl, status: courses.status, priceFen: courses.priceFen, memberPriceFen: courses.memberPriceFen })
+          .select({
+            id: courses.id,
+            slug: courses.slug,
+            title: courses.title,
+            coverUrl: courses.coverUrl,
+            status: courses.status,
+            priceFen: courses.priceFen,
+            memberPriceFen: courses.memberPriceFen,
+            teacherName: teachers.name,
+            categoryId: categories.id,
+            categoryParentId: categories.parentId,
+          })
           .from(courses)
+          .innerJoin(teachers, eq(teachers.id, courses.teacherId))
+          .innerJoin(categories, eq(categories.id, courses.categoryId))
           .where(inArray(courses.id, ids))
       : Promise.resolve([]),
     userId && ids.length
@@ -101,9 +121,10 @@ export async function quoteCart(executor: Executor, input: { userId: number | nu
   const pendingBy = new Map(pending.map((p) => [p.courseId, p.orderNo]));
   const lines: QuoteLine[] = ids.map((courseId) => {
     const row = byId.get(courseId);
-    if (!row) return { courseId, status: "not_found", slug: null, title: null, coverUrl: null, listPriceFen: 0, priceFen: 0, memberPrice: false };
-    const memberPrice = member && row.memberPriceFen !== null && row.memberPriceFen < row.priceFen;
-    const priceFen = memberPrice ? row.memberPriceFen! : row.priceFen;
+    if (!row) return { courseId, status: "not_found", slug: null, title: null, coverUrl: null, teacherName: null, categoryRootId: null, listPriceFen: 0, priceFen: 0, memberPrice: false, memberPriceFen: null };
+    const memberPriceFen = row.memberPriceFen !== null && row.memberPriceFen < row.priceFen ? row.memberPriceFen : null;
+    const memberPrice = member && memberPriceFen !== null;
+    const priceFen = memberPrice ? memberPriceFen : row.priceFen;
     const status: LineStatus = row.status !== "published" ? "unavailable" : ownedIds.has(courseId) ? "owned" : pendingBy.has(courseId) ? "pending" : "ok";
     return {
       courseId,
@@ -111,9 +132,12 @@ export async function quoteCart(executor: Executor, input: { userId: number | nu
       slug: row.slug,
       title: row.title,
       coverUrl: row.coverUrl,
+      teacherName: row.teacherName,
+      categoryRootId: row.categoryParentId ?? row.categoryId,
       listPriceFen: row.priceFen,
       priceFen,
       memberPrice,
+      memberPriceFen,
       ...(status === "pending" ? { pendingOrderNo: pendingBy.get(courseId) } : {}),
     };
   });
