@@ -79,34 +79,37 @@ export default async function PayPage({ params }: Props) {
     notFound();
   }
   if (order.status !== "pending") redirect(`/orders/${order.orderNo}`);
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
-  const expired = isPast(order.payBefore, requestTime());
+  const now = requestTime();
+  const expired = isPast(order.payBefore, now);
   return (
     <Container>
       <div className={styles.page}>
         <h1 className={styles.title}>{t("payTitle")}</h1>
-        <Card className={styles.summary} style={{ position: "static" }}>
+        <Card className={styles.paySummary}>
           <p className={styles.muted}>
             {t("orderNo")} <Link href={`/orders/${order.orderNo}`}>{order.orderNo}</Link>
           </p>
-          <ul>
+          <ul className={styles.payItems}>
             {order.items.map((item) => (
               <li key={item.id}>
-                {item.title} · {formatFen(item.priceFen, locale)}
+                <span>{item.title}</span>
+                <span className={styles.num}>{formatFen(item.priceFen, locale)}</span>
               </li>
             ))}
           </ul>
           <p className={styles.total} data-testid="pay-total">
             {t("paid")} {formatFen(order.totalFen, locale)}
           </p>
-          {order.payBefore && !expired ? <p className={styles.notice}>{t("payBefore", { time: when.format(new Date(order.payBefore)) })}</p> : null}
         </Card>
         {expired ? (
-          <p className={styles.error} role="alert">
-            {t("expired")}
-          </p>
+          <div className={styles.error} role="alert" data-testid="pay-time-up">
+            <p>{t("expired")}</p>
+            <Link href={`/orders/${order.orderNo}`} data-testid="back-to-order">
+              {t("viewOrder")}
+            </Link>
+          </div>
         ) : (
-          <PayPanel orderNo={order.orderNo} totalFen={order.totalFen} providers={configuredProviders()} sandboxScanBase={sandboxOrigin()} />
+          <PayPanel orderNo={order.orderNo} totalFen={order.totalFen} providers={configuredProviders()} sandboxScanBase={sandboxOrigin()} payBefore={order.payBefore} serverNow={now} />
         )}
       </div>
     </Container>

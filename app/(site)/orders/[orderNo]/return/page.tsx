@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { cache } from "react";
 import styles from "@/components/commerce/commerce.module.css";
 import { PaymentConfirmation } from "@/components/commerce/payment-confirmation";
 import { Container } from "@/components/ui/container";
@@ -12,8 +13,16 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ orderNo: string }> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("Orders"))("confirmTitle"), robots: { index: false } };
+/** The metadata and the page read the order once per request. */
+const myOrder = cache(getMyOrder);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { orderNo } = await params;
+  const [t, userId] = await Promise.all([getTranslations("Orders"), currentUserId()]);
+  // The title says where things stand, as the heading does (the page updates both once the payment is in).
+  const order = userId !== null && orderNoSchema.safeParse(orderNo).success ? await myOrder(userId, orderNo) : null;
+  const title = !order || order.status === "pending" ? t("confirmTitle") : order.status === "closed" ? t("closedTitle") : t("paidTitle");
+  return { title, robots: { index: false } };
 }
 
 /**
@@ -25,13 +34,11 @@ export default async function ReturnPage({ params }: Props) {
   const userId = await currentUserId();
   if (userId === null) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/orders/${orderNo}/return`)}`);
   if (!orderNoSchema.safeParse(orderNo).success) notFound();
-  const order = await getMyOrder(userId, orderNo);
+  const order = await myOrder(userId, orderNo);
   if (!order) notFound();
-  const t = await getTranslations("Orders");
   return (
     <Container>
       <div className={styles.page}>
-        <h1 className={styles.title}>{t("confirmTitle")}</h1>
         <PaymentConfirmation orderNo={order.orderNo} initialStatus={order.status} />
       </div>
     </Container>
