@@ -55,6 +55,7 @@ test("a visitor signs up with an email and the code sent to it, and lands signed
   // A wrong code is refused on the code field; the typed values stay.
   await page.getByLabel(zh.SignUp.code).fill(code === "000000" ? "111111" : "000000");
   await page.getByLabel(zh.SignUp.password, { exact: true }).fill("Sign-up-passw0rd");
+  await page.getByTestId("terms-consent").check();
   await page.getByRole("button", { name: zh.SignUp.submit }).click();
   await expect(page.getByText(zh.Account.errors.code_invalid)).toBeVisible();
   await expect(page.getByLabel(zh.SignUp.code)).toBeFocused();
@@ -62,6 +63,7 @@ test("a visitor signs up with an email and the code sent to it, and lands signed
 
   await page.getByLabel(zh.SignUp.code).fill(code);
   await page.getByLabel(zh.SignUp.password, { exact: true }).fill("Sign-up-passw0rd");
+  await page.getByTestId("terms-consent").check();
   await page.getByRole("button", { name: zh.SignUp.submit }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByTestId("account-menu")).toContainText(name);

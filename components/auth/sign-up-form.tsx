@@ -2,15 +2,17 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { ConsentCheckbox } from "@/components/legal/consent-checkbox";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { VisuallyHidden } from "@/components/ui/visually-hidden";
 import { signUpAction, type FormErrorKey, type SignUpState } from "@/lib/auth/account-actions";
 import { signUpSchema, type FieldErrorKey } from "@/lib/auth/account-schemas";
 import formStyles from "./auth-form.module.css";
 import { SendCodeButton } from "./send-code-button";
 import { useFormErrors } from "./use-form-errors";
 
-type Field = "name" | "identifier" | "code" | "password";
+type Field = "name" | "identifier" | "code" | "password" | "terms";
 const initial: SignUpState = { fieldErrors: {}, error: null, values: {}, done: false };
 
 export function SignUpForm() {
@@ -55,6 +57,27 @@ export function SignUpForm() {
         <Input label={t("code")} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required defaultValue={state.values.code} hint={t("codeHint")} error={fieldError(codeError)} />
       </SendCodeButton>
       <Input label={t("password")} name="password" type="password" autoComplete="new-password" required hint={t("passwordHint")} error={fieldError(errors.password)} />
+      <ConsentCheckbox
+        name="terms"
+        testId="terms-consent"
+        defaultChecked={state.values.terms === "on"}
+        error={fieldError(errors.terms)}
+        label={t.rich("terms", {
+          // A new tab keeps what has been typed here (and the code just sent) while the documents are read.
+          terms: (chunks) => (
+            <a href="/terms" target="_blank" rel="noopener">
+              {chunks}
+              <VisuallyHidden>{t("opensInNewTab")}</VisuallyHidden>
+            </a>
+          ),
+          privacy: (chunks) => (
+            <a href="/privacy" target="_blank" rel="noopener">
+              {chunks}
+              <VisuallyHidden>{t("opensInNewTab")}</VisuallyHidden>
+            </a>
+          ),
+        })}
+      />
       <Button type="submit" loading={pending} className={formStyles.submit}>
         {t("submit")}
       </Button>

@@ -14,6 +14,8 @@ export const users = mysqlTable(
     locale: varchar("locale", { length: 8 }).notNull().default("zh-CN"),
     disabled: boolean("disabled").notNull().default(false),
     lastSignInAt: timestamp("last_sign_in_at"),
+    /** When the person agreed to the terms of service and privacy policy at sign-up; null for older accounts. */
+    termsAcceptedAt: timestamp("terms_accepted_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -55,12 +55,12 @@ afterAll(async () => {
 
 describe("the form schemas", () => {
   it("normalise the identifier and the code and apply the password policy", () => {
-    const ok = signUpSchema.parse({ name: "  小明 ", identifier: "Ming@Example.COM ", code: "１２３ ４５６", password: NEW });
-    expect(ok).toEqual({ name: "小明", identifier: { kind: "email", value: "ming@example.com" }, code: "123456", password: NEW });
+    const ok = signUpSchema.parse({ name: "  小明 ", identifier: "Ming@Example.COM ", code: "１２３ ４５６", password: NEW, terms: "on" });
+    expect(ok).toEqual({ name: "小明", identifier: { kind: "email", value: "ming@example.com" }, code: "123456", password: NEW, terms: true });
     const bad = signUpSchema.safeParse({ name: "", identifier: "not an address", code: "12345", password: "short1" });
     expect(bad.success).toBe(false);
     const fields = Object.fromEntries(bad.error!.issues.map((i) => [String(i.path[0]), i.message]));
-    expect(fields).toEqual({ name: "name_required", identifier: "identifier_invalid", code: "code_format", password: "password_too_short" });
+    expect(fields).toEqual({ name: "name_required", identifier: "identifier_invalid", code: "code_format", password: "password_too_short", terms: "terms_required" });
     expect(resetPasswordSchema.safeParse({ identifier: "13812345678", code: "123456", password: "password1" }).error?.issues[0]?.message).toBe("password_too_common");
     expect(changePasswordSchema.safeParse({ currentPassword: NEW, password: NEW }).error?.issues[0]?.message).toBe("password_same_as_current");
   });
@@ -71,19 +71,22 @@ describe("signing up", () => {
     const email = newEmail();
     const code = await requestCode("sign_up", email);
     expect(code).not.toBeNull();
-    const input = signUpSchema.parse({ name: "小明", identifier: email, code: code!, password: NEW });
+    const input = signUpSchema.parse({ name: "小明", identifier: email, code: code!, password: NEW, terms: "on" });
     const result = await registerAccount(input, "en");
     expect(result.ok).toBe(true);
     const user = await findUserById(result.ok ? result.userId : 0);
     expect(user).toMatchObject({ email: email.toLowerCase(), mobile: null, name: "小明", locale: "en" });
     expect(user!.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(user!.passwordHash!, NEW)).toBe(true);
+    // The consent given on the form is recorded with the account.
+    expect(user!.termsAcceptedAt).toBeInstanceOf(Date);
+    expect(Math.abs(user!.termsAcceptedAt!.getTime() - Date.now())).toBeLessThan(60_000);
   });
 
   it("stores a mobile number as +86…", async () => {
     const mobile = newMobile();
     const code = await requestCode("sign_up", mobile);
-    const result = await registerAccount(signUpSchema.parse({ name: "Lei", identifier: mobile, code: code!, password: NEW }), "zh-CN");
+    const result = await registerAccount(signUpSchema.parse({ name: "Lei", identifier: mobile, code: code!, password: NEW, terms: "on" }), "zh-CN");
     expect(result.ok).toBe(true);
     expect((await findUserById(result.ok ? result.userId : 0))?.mobile).toBe(`+86${mobile.replace(/\s/g, "")}`);
   });
@@ -91,7 +94,7 @@ describe("signing up", () => {
   it("refuses a wrong code and creates nothing", async () => {
     const email = newEmail();
     const code = await requestCode("sign_up", email);
-    const result = await registerAccount(signUpSchema.parse({ name: "X", identifier: email, code: wrong(code!), password: NEW }), "zh-CN");
+    const result = await registerAccount(signUpSchema.parse({ name: "X", identifier: email, code: wrong(code!), password: NEW, terms: "on" }), "zh-CN");
     expect(result).toEqual({ ok: false, error: "code_invalid" });
     expect(await findAccountByIdentifier(parseIdentifier(email)!)).toBeUndefined();
   });
@@ -101,7 +104,7 @@ describe("signing up", () => {
     const existing = await createUser(email);
     // No code goes to an existing account, so a guess reads exactly like a stale code.
     expect(await requestCode("sign_up", email)).toBeNull();
-    const guess = await registerAccount(signUpSchema.parse({ name: "Intruder", identifier: email, code: "123456", password: NEW }), "zh-CN");
+    const guess = await registerAccount(signUpSchema.parse({ name: "Intruder", identifier: email, code: "123456", password: NEW, terms: "on" }), "zh-CN");
     expect(guess).toEqual({ ok: false, error: "code_expired" });
     const user = await findUserById(existing);
     expect(user?.name).toBe("Existing");
@@ -112,7 +115,7 @@ describe("signing up", () => {
     const email = newEmail();
     const code = await requestCode("sign_up", email);
     const existing = await createUser(email);
-    const result = await registerAccount(signUpSchema.parse({ name: "Second", identifier: email, code: code!, password: NEW }), "zh-CN");
+    const result = await registerAccount(signUpSchema.parse({ name: "Second", identifier: email, code: code!, password: NEW, terms: "on" }), "zh-CN");
     expect(result).toEqual({ ok: false, error: "identifier_unavailable" });
     expect((await db().select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase()))).map((r) => r.id)).toEqual([existing]);
   });

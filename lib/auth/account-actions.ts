@@ -40,7 +40,7 @@ export interface FormState<F extends string> {
   done: boolean;
 }
 
-type SignUpField = "name" | "identifier" | "code" | "password";
+type SignUpField = "name" | "identifier" | "code" | "password" | "terms";
 type ResetField = "identifier" | "code" | "password";
 export type SignUpState = FormState<SignUpField>;
 export type ResetPasswordState = FormState<ResetField>;
@@ -98,8 +98,9 @@ export async function sendCode(purpose: CodePurpose, rawIdentifier: string): Pro
 }
 
 export async function signUpAction(_prev: SignUpState, data: FormData): Promise<SignUpState> {
-  const raw = formFields(data, ["name", "identifier", "code", "password"] as const);
-  const values = { name: raw.name.slice(0, 64), identifier: raw.identifier.slice(0, 191), code: raw.code.slice(0, 12) };
+  const raw = formFields(data, ["name", "identifier", "code", "password", "terms"] as const);
+  // The consent box is given back as it was, so a refusal for another field does not untick it.
+  const values = { name: raw.name.slice(0, 64), identifier: raw.identifier.slice(0, 191), code: raw.code.slice(0, 12), terms: raw.terms === "on" ? "on" : "" };
   const parsed = signUpSchema.safeParse(raw);
   if (!parsed.success) return failed(values, fieldErrors<SignUpField>(parsed.error));
   try {

@@ -12,7 +12,8 @@ export type FieldErrorKey =
   | "identifier_invalid"
   | "code_format"
   | "current_password_required"
-  | "password_same_as_current";
+  | "password_same_as_current"
+  | "terms_required";
 
 /** Matches `users.name` (64 characters). */
 export const NAME_MAX_LENGTH = 64;
@@ -38,7 +39,13 @@ const newPasswordField = z.string(message("password_too_short")).superRefine((pa
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 });
 
-export const signUpSchema = z.object({ name: nameField, identifier: identifierField, code: codeField, password: newPasswordField });
+/**
+ * The sign-up consent checkbox: a browser sends "on" when it is ticked and nothing at all when it is not, so
+ * anything but "on" (missing, empty, forged) is a refusal.
+ */
+const termsField = z.literal("on", message("terms_required")).transform(() => true as const);
+
+export const signUpSchema = z.object({ name: nameField, identifier: identifierField, code: codeField, password: newPasswordField, terms: termsField });
 export type SignUpInput = z.output<typeof signUpSchema>;
 
 /** The first step of sign-up and reset: where to send a code. */

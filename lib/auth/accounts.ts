@@ -53,6 +53,8 @@ export async function registerAccount(input: SignUpInput, locale: AppLocale): Pr
         mobile: input.identifier.kind === "mobile" ? input.identifier.value : null,
         passwordHash,
         locale,
+        // signUpSchema refuses a sign-up without consent, so reaching here means the box was ticked just now.
+        termsAcceptedAt: new Date(),
       })
       .$returningId();
     if (!row) throw new Error("registerAccount: the insert returned no id");
