@@ -6,6 +6,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import zh from "../lib/i18n/messages/zh-CN.json";
 import { latestCode } from "./support/codes";
 import { query } from "./support/db";
+import { openAccountMenu } from "./support/header";
 
 const PASSWORD = "Passw0rd!demo";
 
@@ -68,6 +69,7 @@ test("a visitor signs up with an email and the code sent to it, and lands signed
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByTestId("account-menu")).toContainText(name);
 
+  await openAccountMenu(page);
   await page.getByTestId("account-link").click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByTestId("account-email")).toHaveText(email);

@@ -132,7 +132,7 @@ test("the filter and sort forms work without JavaScript", async ({ browser }) =>
 
 test("searches from the header in Chinese and English, marking the matches", async ({ page }) => {
   await page.goto("/courses");
-  const search = page.getByRole("banner").getByRole("searchbox");
+  const search = page.getByRole("banner").getByRole("combobox");
   await search.fill("机器学习");
   await search.press("Enter");
   await expect(page).toHaveURL(/q=/);

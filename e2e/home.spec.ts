@@ -65,7 +65,7 @@ test("the newest section shows published courses only, newest first", async ({ p
 
 test("the header search goes to the catalogue with the query", async ({ page }) => {
   await page.goto("/");
-  const search = page.getByRole("banner").getByRole("searchbox", { name: zh.Search.label });
+  const search = page.getByRole("banner").getByRole("combobox", { name: zh.Search.label });
   await search.fill("React");
   await search.press("Enter");
   await expect(page).toHaveURL(/\/courses\?q=React/);

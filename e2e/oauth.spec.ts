@@ -4,6 +4,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import zh from "../lib/i18n/messages/zh-CN.json";
 import { query } from "./support/db";
+import { openAccountMenu } from "./support/header";
 
 const PASSWORD = "Passw0rd!demo";
 type Provider = "qq" | "wechat" | "weibo";
@@ -54,6 +55,7 @@ for (const provider of ["qq", "wechat", "weibo"] as const) {
     expect([rows[0]!.email, rows[0]!.password_hash]).toEqual([null, null]);
 
     // Signed out, the same person signs in to the same account, not a new one.
+    await openAccountMenu(page);
     await account.getByRole("button", { name: zh.Header.signOut }).click();
     await expect(page.getByRole("banner").getByRole("link", { name: zh.Header.signIn })).toBeVisible();
     await page.goto("/sign-in");
@@ -106,7 +108,7 @@ test("a signed-in learner links QQ and then signs in with it", async ({ page }) 
   expect(await identities(email)).toEqual([{ provider: "qq", provider_user_id: person }]);
 
   // Now QQ opens that same account.
-  await page.getByTestId("account-menu").getByRole("button", { name: zh.Header.signOut }).click();
+  await (await openAccountMenu(page)).getByRole("button", { name: zh.Header.signOut }).click();
   await expect(page.getByRole("banner").getByRole("link", { name: zh.Header.signIn })).toBeVisible();
   await page.goto("/sign-in");
   await page.getByRole("link", { name: zh.OAuth.signInWith.qq, exact: true }).click();
@@ -128,7 +130,7 @@ test("on the account page a learner unlinks a provider, but never the last way t
   await expect(page.getByTestId("unlink-error-weibo")).toHaveText(zh.OAuth.errors.last_sign_in_method);
 
   // A learner with a password can.
-  await page.getByTestId("account-menu").getByRole("button", { name: zh.Header.signOut }).click();
+  await (await openAccountMenu(page)).getByRole("button", { name: zh.Header.signOut }).click();
   await expect(page.getByRole("banner").getByRole("link", { name: zh.Header.signIn })).toBeVisible();
   const email = "learner043@example.com";
   await query("DELETE i FROM user_identities i JOIN users u ON u.id = i.user_id WHERE u.email = ?", [email]);
@@ -152,7 +154,7 @@ test("linking a provider that belongs to another account is refused with a messa
   await page.getByRole("link", { name: zh.OAuth.signInWith.wechat, exact: true }).click();
   await answerStandin(page, person, "先来的人");
   await expect(page.getByTestId("account-menu")).toContainText("先来的人");
-  await page.getByTestId("account-menu").getByRole("button", { name: zh.Header.signOut }).click();
+  await (await openAccountMenu(page)).getByRole("button", { name: zh.Header.signOut }).click();
   await expect(page.getByRole("banner").getByRole("link", { name: zh.Header.signIn })).toBeVisible();
 
   const email = "learner042@example.com";

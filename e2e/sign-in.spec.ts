@@ -2,6 +2,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import zh from "../lib/i18n/messages/zh-CN.json";
 import { query } from "./support/db";
+import { openAccountMenu } from "./support/header";
 
 const PASSWORD = "Passw0rd!demo";
 
@@ -30,6 +31,7 @@ test("a learner signs in with a password and out again; the old cookie is dead a
   expect(cookie!.sameSite).toBe("Lax");
   expect(cookie!.value.split(".")).toHaveLength(3);
 
+  await openAccountMenu(page);
   await account.getByRole("button", { name: zh.Header.signOut }).click();
   await expect(page.getByRole("banner").getByRole("link", { name: zh.Header.signIn })).toBeVisible();
 

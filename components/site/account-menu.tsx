@@ -1,56 +1,85 @@
+// The header's account corner: "Sign in" for visitors; for a signed-in person a round avatar with their initial
+// that opens a menu (My courses, My orders, Account settings, Admin when their roles open it, Sign out).
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { auth } from "@/lib/auth/auth";
 import { signOutAction } from "@/lib/auth/actions";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import { decide } from "@/lib/rbac/decide";
 import { effectivePermissions } from "@/lib/rbac/permissions";
-import styles from "./site-header.module.css";
+import { avatarInitial } from "./avatar-initial";
+import { HeaderDisclosure } from "./header-disclosure";
+import styles from "./header-menus.module.css";
+import headerStyles from "./site-header.module.css";
 
 /** Whether the admin home is open to this user (cached permissions; a failure just hides the link). */
 async function canOpenAdmin(userId: number): Promise<boolean> {
-  if (!Number.isSafeInteger(userId) || userId <= 0) return false;
   const effective = await effectivePermissions(userId).catch(() => null);
   return effective !== null && decide({ userId, permissions: effective.permissions }, "GET", "/admin").outcome === "allow";
 }
 
-/**
- * "Sign in" for visitors; once signed in, "My courses", "My orders", the person's name (a link to the account settings), a
- * link to /admin for those whose roles open it, and a sign-out button.
- */
 export async function AccountMenu() {
-  const t = await getTranslations("Header");
-  const session = await auth().catch(() => null);
-  if (!session?.user) {
+  const [t, user] = await Promise.all([getTranslations("Header"), getCurrentUser()]);
+  if (!user) {
     return (
-      <Link href="/sign-in" className={styles.signIn}>
-        <svg className={styles.signInIcon} width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+      <Link href="/sign-in" className={headerStyles.signIn}>
+        <svg className={headerStyles.signInIcon} width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
           <circle cx="12" cy="8" r="4" />
           <path d="M4 21a8 8 0 0 1 16 0" />
         </svg>
-        <span className={styles.signInText}>{t("signIn")}</span>
+        <span className={headerStyles.signInText}>{t("signIn")}</span>
       </Link>
     );
   }
-  const [admin, tc] = await Promise.all([canOpenAdmin(Number(session.user.id)), getTranslations("MyCourses")]);
+  const admin = await canOpenAdmin(user.id);
   return (
-    <form action={signOutAction} className={styles.account} data-testid="account-menu">
-      {admin ? (
-        <Link href="/admin" className={styles.accountName} data-testid="admin-link">
-          {t("admin")}
-        </Link>
-      ) : null}
-      <Link href="/account/courses" className={styles.accountName} data-testid="my-courses-link">
-        {tc("title")}
-      </Link>
-      <Link href="/orders" className={styles.accountName} data-testid="my-orders-link">
-        {t("orders")}
-      </Link>
-      <Link href="/account" className={styles.accountName} data-testid="account-link">
-        {session.user.name}
-      </Link>
-      <button type="submit" className={styles.signOut}>
-        {t("signOut")}
-      </button>
-    </form>
+    <HeaderDisclosure
+      label={t("accountMenu", { name: user.name })}
+      button={
+        <span className={styles.avatar} aria-hidden="true">
+          {avatarInitial(user.name)}
+        </span>
+      }
+      className={styles.menu}
+      buttonClassName={styles.avatarButton}
+      panelClassName={styles.panel}
+      testId="account-menu"
+      buttonTestId="account-menu-button"
+    >
+      <p className={styles.who}>
+        <span className={styles.whoLabel}>{t("signedInAs")}</span>
+        <span className={styles.whoName} data-testid="account-name">
+          {user.name}
+        </span>
+      </p>
+      <ul role="list" className={styles.items}>
+        <li>
+          <Link href="/account/courses" className={styles.item} data-testid="my-courses-link">
+            {t("myCourses")}
+          </Link>
+        </li>
+        <li>
+          <Link href="/orders" className={styles.item} data-testid="my-orders-link">
+            {t("orders")}
+          </Link>
+        </li>
+        <li>
+          <Link href="/account" className={styles.item} data-testid="account-link">
+            {t("accountSettings")}
+          </Link>
+        </li>
+        {admin ? (
+          <li>
+            <Link href="/admin" className={styles.item} data-testid="admin-link">
+              {t("admin")}
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+      <form action={signOutAction} className={styles.signOutForm}>
+        <button type="submit" className={styles.item} data-testid="sign-out">
+          {t("signOut")}
+        </button>
+      </form>
+    </HeaderDisclosure>
   );
 }

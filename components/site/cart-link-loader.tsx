@@ -28,7 +28,7 @@ export function CartLinkLoader({ label }: { label: string }) {
         <circle cx="10" cy="20" r="1.3" />
         <circle cx="17" cy="20" r="1.3" />
       </svg>
-      <span className={styles.navText}>{label}</span>
+      <span className={styles.iconOnlyText}>{label}</span>
     </Link>
   );
 }

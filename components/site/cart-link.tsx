@@ -19,7 +19,7 @@ export function CartLink() {
         <circle cx="10" cy="20" r="1.3" />
         <circle cx="17" cy="20" r="1.3" />
       </svg>
-      <span className={styles.navText}>{t("cart")}</span>
+      <span className={styles.iconOnlyText}>{t("cart")}</span>
       {count > 0 ? (
         <>
           <span className={styles.cartBadge} aria-hidden="true" data-testid="cart-count">

@@ -1,12 +1,16 @@
-import Link from "next/link";
+// The site header: one row of logo, search, sections, cart, language and account. Wide screens name the
+// sections beside their icons; narrower ones keep the icons; phones move the sections into a menu (☰) and put
+// the search box on a row of its own under the header's row.
 import { useTranslations } from "next-intl";
 import { Container } from "@/components/ui/container";
 import { AccountMenu } from "./account-menu";
 import { CartLinkLoader } from "./cart-link-loader";
 import { LanguageSwitch } from "./language-switch";
 import { Logo } from "./logo";
+import { NAV_LINKS, NavLink } from "./nav-links";
 import { SearchForm } from "./search-form";
 import styles from "./site-header.module.css";
+import { SiteMenu } from "./site-menu";
 
 export function SiteHeader() {
   const t = useTranslations("Header");
@@ -16,25 +20,22 @@ export function SiteHeader() {
         <div className={styles.logo}>
           <Logo compact />
         </div>
-        <SearchForm variant="header" className={styles.search} />
+        <SearchForm className={styles.search} />
         <nav aria-label={t("mainNav")} className={styles.nav}>
-          <ul role="list" className={styles.navList}>
-            <li>
-              <Link href="/courses" className={styles.navLink}>
-                <svg className={styles.navIcon} width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
-                  <rect x="3.5" y="3.5" width="7" height="7" rx="1.5" />
-                  <rect x="13.5" y="3.5" width="7" height="7" rx="1.5" />
-                  <rect x="3.5" y="13.5" width="7" height="7" rx="1.5" />
-                  <rect x="13.5" y="13.5" width="7" height="7" rx="1.5" />
-                </svg>
-                <span className={styles.navText}>{t("catalogue")}</span>
-              </Link>
-            </li>
+          <ul role="list" className={styles.navList} data-testid="header-row">
+            {NAV_LINKS.map((link) => (
+              <li key={link.key} className={styles.section}>
+                <NavLink href={link.href} icon={link.icon} label={t(link.key)} className={styles.navLink} textClassName={styles.navText} />
+              </li>
+            ))}
             <li>
               <CartLinkLoader label={t("cart")} />
             </li>
             <li>
               <LanguageSwitch />
+            </li>
+            <li className={styles.menuItem}>
+              <SiteMenu />
             </li>
             <li>
               <AccountMenu />
