@@ -5,7 +5,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { enrolments } from "@/db/schema";
-import { auth } from "@/lib/auth/auth";
+import { currentUserId } from "@/lib/auth/current-user";
 import { getCourse, type CourseDetail, type SyllabusChapter, type SyllabusLesson } from "./course-detail";
 
 export async function isEnrolled(userId: number, courseId: number): Promise<boolean> {
@@ -17,12 +17,9 @@ export async function isEnrolled(userId: number, courseId: number): Promise<bool
   return row !== undefined;
 }
 
-/** The signed-in user's id, or null for a visitor (or a session that no longer checks out). */
-export async function currentUserId(): Promise<number | null> {
-  const session = await auth().catch(() => null);
-  const userId = Number(session?.user?.id);
-  return session && Number.isSafeInteger(userId) && userId > 0 ? userId : null;
-}
+// The one per-request session reader (React cache()), re-exported for the pages that already import it from
+// here: the course page, the lesson page and the order pages all read the session once per request.
+export { currentUserId };
 
 /**
  * Why a lesson opens or does not:
