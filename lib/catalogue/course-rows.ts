@@ -1,8 +1,8 @@
 // The one select that turns course rows into catalogue cards, shared by lists, search results and pages.
 import "server-only";
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { categories, courses, teachers } from "@/db/schema";
+import { categories, courses, lessons, teachers } from "@/db/schema";
 import type { CourseSummary } from "./home";
 import { averageRating } from "./format";
 
@@ -12,7 +12,6 @@ export interface CatalogueCourse extends CourseSummary {
   tags: string[];
   /** ISO 8601, UTC. */
   publishedAt: string | null;
-  teacher: { id: number; slug: string; name: string };
 }
 
 export function selectCourseCards() {
@@ -32,6 +31,8 @@ export function selectCourseCards() {
       ratingSum: courses.ratingSum,
       ratingCount: courses.ratingCount,
       publishedAt: courses.publishedAt,
+      // Summed per course through lessons_course_idx; a page of cards is a few hundred index lookups at most.
+      durationSeconds: sql<number>`(SELECT COALESCE(SUM(${lessons.durationSeconds}), 0) FROM ${lessons} WHERE ${lessons.courseId} = ${courses.id})`.mapWith(Number),
       teacherId: teachers.id,
       teacherSlug: teachers.slug,
       teacherName: teachers.name,
@@ -65,6 +66,7 @@ export function toCatalogueCourse(row: CardRow): CatalogueCourse {
     rating: averageRating(row.ratingSum, row.ratingCount),
     ratingCount: row.ratingCount,
     publishedAt: row.publishedAt ? row.publishedAt.toISOString() : null,
+    durationSeconds: row.durationSeconds,
     teacherName: row.teacherName,
     teacher: { id: row.teacherId, slug: row.teacherSlug, name: row.teacherName },
     category: {

@@ -1,4 +1,5 @@
-// Display helpers for catalogue numbers: money in fen and ratings. Pure, so server and client format alike.
+// Display helpers for catalogue numbers: money in fen, ratings and durations. Pure, so server and client
+// format alike.
 
 // Building an Intl.NumberFormat costs far more than using one, and a course list formats dozens of prices:
 // keep one per locale and style (two locales, two styles: the map stays tiny).
@@ -30,4 +31,29 @@ export function averageRating(sum: number, count: number): number | null {
 /** A rating with exactly one decimal, e.g. "4.0". */
 export function formatRating(rating: number, locale: string): string {
   return formatter(locale, "rating").format(rating);
+}
+
+export type DurationStyle = "short" | "long";
+
+/**
+ * A duration as hours and minutes, the one way the catalogue writes lengths (course totals, chapters, lessons,
+ * cards): "1 小时 25 分钟" / "1 h 25 min", or in English with `long` (for screen readers) "1 hour 25 minutes".
+ * Rounded to the minute; anything above zero is at least a minute, so a 40-second lesson never reads "0 min".
+ * Written out here rather than with Intl.DurationFormat, which Node 20 (our minimum) does not have.
+ */
+export function formatDuration(seconds: number, locale: string, style: DurationStyle = "short"): string {
+  const s = Number.isFinite(seconds) ? Math.max(0, seconds) : 0;
+  const total = s > 0 ? Math.max(1, Math.round(s / 60)) : 0;
+  const h = Math.floor(total / 60);
+  const m = total % 60;
+  const parts: string[] = [];
+  if (locale.startsWith("zh")) {
+    if (h > 0) parts.push(`${h} 小时`);
+    if (m > 0 || h === 0) parts.push(`${m} 分钟`);
+    return parts.join(" ");
+  }
+  const long = style === "long";
+  if (h > 0) parts.push(long ? `${h} ${h === 1 ? "hour" : "hours"}` : `${h} h`);
+  if (m > 0 || h === 0) parts.push(long ? `${m} ${m === 1 ? "minute" : "minutes"}` : `${m} min`);
+  return parts.join(" ");
 }

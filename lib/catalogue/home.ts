@@ -28,6 +28,10 @@ export interface CourseSummary {
   rating: number | null;
   ratingCount: number;
   teacherName: string;
+  /** The teacher's page is /teachers/<slug>. */
+  teacher: { id: number; slug: string; name: string };
+  /** The length of all its lessons together. */
+  durationSeconds: number;
   category: CategorySummary & {
     /** The top-level category, which picks the cover's colours. */
     rootId: number;

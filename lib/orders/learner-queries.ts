@@ -125,3 +125,32 @@ export async function getMyOrder(userId: number, orderNo: string): Promise<(Orde
     ),
   };
 }
+
+export interface PendingCourseOrder {
+  orderNo: string;
+  source: "cart" | "seckill";
+  totalFen: number;
+  /** ISO 8601; null for an order without a deadline. */
+  payBefore: string | null;
+  /** Courses in the order, this one included. */
+  itemCount: number;
+}
+
+/**
+ * The learner's newest unpaid order (a checkout or a won flash-sale seat) that holds the course and can still be
+ * paid, or null. Course and lesson pages offer to pay it rather than sell the course a second time. An order
+ * past its deadline is left out even before the closing job has closed it: it can no longer be paid.
+ */
+export async function pendingOrderForCourse(userId: number, courseId: number, now: Date = new Date()): Promise<PendingCourseOrder | null> {
+  const rows = await db()
+    .select({ id: orders.id, orderNo: orders.orderNo, source: orders.source, totalFen: orders.totalFen, payBefore: orders.payBefore })
+    .from(orders)
+    .innerJoin(orderItems, eq(orderItems.orderId, orders.id))
+    .where(and(eq(orders.userId, userId), eq(orders.status, "pending"), eq(orderItems.courseId, courseId)))
+    .orderBy(desc(orders.createdAt), desc(orders.id))
+    .limit(5);
+  const open = rows.find((r) => r.payBefore === null || r.payBefore.getTime() > now.getTime());
+  if (!open) return null;
+  const [items] = await db().select({ n: count() }).from(orderItems).where(eq(orderItems.orderId, open.id));
+  return { orderNo: open.orderNo, source: open.source, totalFen: open.totalFen, payBefore: iso(open.payBefore), itemCount: Math.max(1, Number(items?.n ?? 1)) };
+}
