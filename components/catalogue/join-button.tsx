@@ -9,14 +9,15 @@ import { joinFreeCourseForm, type JoinFormState } from "@/lib/catalogue/enrol-ac
 
 const initial: JoinFormState = { result: null };
 
-export function JoinButton({ courseId }: { courseId: number }) {
+/** `testId` tells apart the page's two join buttons on phones (the purchase panel's and the buy bar's). */
+export function JoinButton({ courseId, testId = "join-course" }: { courseId: number; testId?: string }) {
   const t = useTranslations("CourseDetail");
   const [state, action, pending] = useActionState(joinFreeCourseForm, initial);
   const error = state.result && !state.result.ok ? state.result.error : null;
   return (
     <form action={action} className="join-form">
       <input type="hidden" name="courseId" value={courseId} />
-      <button type="submit" className={buttonClassName({ variant: "primary", size: "lg", block: true })} aria-busy={pending || undefined} data-testid="join-course">
+      <button type="submit" className={buttonClassName({ variant: "primary", size: "lg", block: true })} aria-busy={pending || undefined} data-testid={testId}>
         {pending ? t("joining") : t("join")}
       </button>
       <p role="status" aria-live="polite" style={error ? { marginTop: "0.5rem", color: "var(--color-danger)", fontSize: "0.875rem" } : undefined}>

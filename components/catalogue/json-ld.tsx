@@ -3,6 +3,7 @@
 // two line separators JavaScript once choked on) is written as a \u escape, which JSON parsers read back as
 // the same character.
 import type { CourseDetail } from "@/lib/catalogue/course-detail";
+import type { TeacherProfile } from "@/lib/catalogue/teachers";
 
 export function serializeJsonLd(data: unknown): string {
   return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
@@ -39,7 +40,7 @@ export function courseJsonLd(course: CourseDetail, origin: string, providerName:
     inLanguage: course.language,
     educationalLevel: course.level,
     provider: { "@type": "Organization", name: providerName, sameAs: origin },
-    instructor: { "@type": "Person", name: course.teacher.name },
+    instructor: { "@type": "Person", name: course.teacher.name, url: `${origin}/teachers/${encodeURIComponent(course.teacher.slug)}` },
     offers: {
       "@type": "Offer",
       category: course.priceFen === 0 ? "Free" : "Paid",
@@ -52,5 +53,21 @@ export function courseJsonLd(course: CourseDetail, origin: string, providerName:
     ...(course.rating !== null && course.ratingCount > 0
       ? { aggregateRating: { "@type": "AggregateRating", ratingValue: course.rating, ratingCount: course.ratingCount, bestRating: 5 } }
       : {}),
+  };
+}
+
+/** A schema.org Person for a teacher's page: who they are and what they teach on the site. */
+export function teacherJsonLd(teacher: TeacherProfile, origin: string) {
+  const url = `${origin}/teachers/${encodeURIComponent(teacher.slug)}`;
+  return {
+    "@context": "https://schema.org",
+    "@type": "Person",
+    name: teacher.name,
+    url,
+    ...(teacher.title ? { jobTitle: teacher.title } : {}),
+    ...(teacher.bio ? { description: teacher.bio } : {}),
+    // Uploaded photos are stored as site paths or absolute CDN addresses.
+    ...(teacher.avatarUrl ? { image: new URL(teacher.avatarUrl, origin).toString() } : {}),
+    mainEntityOfPage: url,
   };
 }

@@ -3,15 +3,17 @@
 // articles and labs.
 import { getTranslations } from "next-intl/server";
 import type { SyllabusLesson } from "@/lib/catalogue/course-detail";
+import { formatDuration } from "@/lib/catalogue/format";
 import { LessonKindIcon } from "./lesson-meta";
 import styles from "./lesson.module.css";
 
-export async function LessonBody({ kind, title, duration, courseTitle }: { kind: SyllabusLesson["kind"]; title: string; duration: string; courseTitle: string }) {
+export async function LessonBody(props: { kind: SyllabusLesson["kind"]; title: string; durationSeconds: number; courseTitle: string; locale: string }) {
+  const { kind, title, durationSeconds, courseTitle, locale } = props;
   const t = await getTranslations("Lesson");
   if (kind === "video" || kind === "live") {
     return (
       <figure className={styles.player} data-testid="lesson-content">
-        <div className={styles.poster} role="img" aria-label={t("posterLabel", { title, duration })}>
+        <div className={styles.poster} role="img" aria-label={t("posterLabel", { title, duration: formatDuration(durationSeconds, locale, "long") })}>
           <span className={styles.posterIcon} aria-hidden="true">
             <LessonKindIcon kind={kind} size={40} />
           </span>
@@ -19,7 +21,7 @@ export async function LessonBody({ kind, title, duration, courseTitle }: { kind:
             {title}
           </span>
           <span className={styles.posterDuration} aria-hidden="true">
-            {duration}
+            {formatDuration(durationSeconds, locale)}
           </span>
         </div>
         <figcaption className={styles.placeholderNote}>{t(kind === "live" ? "livePlaceholder" : "videoPlaceholder")}</figcaption>

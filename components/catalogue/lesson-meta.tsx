@@ -1,17 +1,6 @@
-// Small pieces shared by the syllabus and the lesson page: a lesson kind's icon and a duration as text.
+// A lesson kind's icon, shared by the syllabus, the lesson page and its poster. Durations are written by
+// lib/catalogue/format.ts (formatDuration) and components/catalogue/duration.tsx.
 import type { SyllabusLesson } from "@/lib/catalogue/course-detail";
-
-/** "12:05" or "1:02:05"; durations under an hour stay short. */
-export function clockDuration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = String(s % 60).padStart(2, "0");
-  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${sec}` : `${m}:${sec}`;
-}
-
-/** Whole minutes, at least 1 for any lesson with a duration. */
-export const minutes = (seconds: number): number => (seconds > 0 ? Math.max(1, Math.round(seconds / 60)) : 0);
 
 const PATHS: Record<SyllabusLesson["kind"], string> = {
   video: "M4 5h11a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1zm12 5 5-3v10l-5-3",

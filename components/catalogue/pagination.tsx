@@ -1,4 +1,5 @@
-// Numbered page links for the catalogue: first, last, the current page and its neighbours, with gaps between.
+// Numbered page links for the catalogue and other paged lists: first, last, the current page and its
+// neighbours, with gaps between.
 // Plain links, so paging works without JavaScript and every page has its own address.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -19,14 +20,15 @@ export function pageWindow(page: number, pages: number): Array<number | null> {
   return out;
 }
 
-export async function CataloguePagination({ state, pages }: { state: CatalogueState; pages: number }) {
+/** Numbered page links for any paged list; `href` gives each page's address. Nothing for a single page. */
+export async function Pagination({ page: asked, pages, href }: { page: number; pages: number; href: (page: number) => string }) {
   const t = await getTranslations("Catalogue");
   if (pages <= 1) return null;
-  const page = Math.min(state.page, pages);
+  const page = Math.min(asked, pages);
   return (
     <nav className={styles.pagination} aria-label={t("pagination")} data-testid="pagination">
       {page > 1 ? (
-        <Link className={styles.pageStep} href={catalogueHref(state, { page: page - 1 })} rel="prev">
+        <Link className={styles.pageStep} href={href(page - 1)} rel="prev">
           {t("previous")}
         </Link>
       ) : null}
@@ -38,12 +40,7 @@ export async function CataloguePagination({ state, pages }: { state: CatalogueSt
             </li>
           ) : (
             <li key={n}>
-              <Link
-                className={styles.pageLink}
-                href={catalogueHref(state, { page: n })}
-                aria-current={n === page ? "page" : undefined}
-                aria-label={t("pageN", { page: n })}
-              >
+              <Link className={styles.pageLink} href={href(n)} aria-current={n === page ? "page" : undefined} aria-label={t("pageN", { page: n })}>
                 {n}
               </Link>
             </li>
@@ -51,10 +48,15 @@ export async function CataloguePagination({ state, pages }: { state: CatalogueSt
         )}
       </ol>
       {page < pages ? (
-        <Link className={styles.pageStep} href={catalogueHref(state, { page: page + 1 })} rel="next">
+        <Link className={styles.pageStep} href={href(page + 1)} rel="next">
           {t("next")}
         </Link>
       ) : null}
     </nav>
   );
+}
+
+/** The catalogue's pages, keeping its filters, sort and search in every link. */
+export function CataloguePagination({ state, pages }: { state: CatalogueState; pages: number }) {
+  return <Pagination page={state.page} pages={pages} href={(n) => catalogueHref(state, { page: n })} />;
 }

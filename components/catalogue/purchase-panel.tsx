@@ -1,28 +1,43 @@
 // The course page's call to action: price and member price, then what this reader can do next.
 // - enrolled: start (or continue) learning;
+// - holding an unpaid order for the course: pay that order (not buy again);
 // - free course: join the learning path (signing in first if need be);
 // - paid course: add to cart, or buy now.
 import { getLocale, getTranslations } from "next-intl/server";
 import { LinkButton } from "@/components/ui/link-button";
 import type { CourseDetail } from "@/lib/catalogue/course-detail";
-import { formatFen } from "@/lib/catalogue/format";
+import { formatDuration, formatFen } from "@/lib/catalogue/format";
+import type { PendingCourseOrder } from "@/lib/orders/learner-queries";
 import { AddToCartButton } from "./add-to-cart-button";
 import { JoinButton } from "./join-button";
+import { PendingOrderNotice } from "./pending-order-notice";
 import styles from "./course-detail.module.css";
 
 export interface Viewer {
   signedIn: boolean;
   enrolled: boolean;
+  /** An unpaid order of theirs holding this course; always null for visitors. */
+  pendingOrder: PendingCourseOrder | null;
+}
+
+/** Where "start learning" goes: the first lesson, or the course page for a course without lessons yet. */
+export function startHref(course: CourseDetail): string {
+  const path = `/courses/${encodeURIComponent(course.slug)}`;
+  const firstLesson = course.chapters.flatMap((c) => c.lessons)[0];
+  return firstLesson ? `${path}/lessons/${firstLesson.id}` : path;
+}
+
+/** The member price when it is a real discount on a paid course, else null. */
+export function memberPriceOf(course: Pick<CourseDetail, "priceFen" | "memberPriceFen">): number | null {
+  return course.priceFen > 0 && course.memberPriceFen !== null && course.memberPriceFen < course.priceFen ? course.memberPriceFen : null;
 }
 
 export async function PurchasePanel({ course, viewer }: { course: CourseDetail; viewer: Viewer }) {
   const t = await getTranslations("CourseDetail");
   const locale = await getLocale();
   const path = `/courses/${encodeURIComponent(course.slug)}`;
-  const firstLesson = course.chapters.flatMap((c) => c.lessons)[0];
-  const startHref = firstLesson ? `${path}/lessons/${firstLesson.id}` : path;
   const free = course.priceFen === 0;
-  const member = !free && course.memberPriceFen !== null && course.memberPriceFen < course.priceFen ? course.memberPriceFen : null;
+  const member = memberPriceOf(course);
 
   return (
     <div className={styles.panel} data-testid="purchase-panel">
@@ -43,10 +58,12 @@ export async function PurchasePanel({ course, viewer }: { course: CourseDetail; 
             <p className={styles.enrolledNote} data-testid="enrolled-note">
               {t("enrolled")}
             </p>
-            <LinkButton href={startHref} size="lg" block>
+            <LinkButton href={startHref(course)} size="lg" block>
               {t("startLearning")}
             </LinkButton>
           </>
+        ) : viewer.pendingOrder ? (
+          <PendingOrderNotice order={viewer.pendingOrder} />
         ) : free ? (
           viewer.signedIn ? (
             <JoinButton courseId={course.id} />
@@ -57,7 +74,7 @@ export async function PurchasePanel({ course, viewer }: { course: CourseDetail; 
           )
         ) : (
           <>
-            {/* Checkout arrives with the payments issue; until then "buy now" opens the cart with this course. */}
+            {/* "Buy now" opens the cart with this course, ready to check out. */}
             <LinkButton href={`/cart?buy=${course.id}`} size="lg" block data-testid="buy-now">
               {t("buyNow")}
             </LinkButton>
@@ -67,7 +84,7 @@ export async function PurchasePanel({ course, viewer }: { course: CourseDetail; 
       </div>
       <ul className={styles.panelFacts}>
         <li>{t("lessonCount", { count: course.lessonCount })}</li>
-        <li>{t("totalMinutes", { count: Math.round(course.totalDurationSeconds / 60) })}</li>
+        <li data-testid="course-total-duration">{t("totalDuration", { duration: formatDuration(course.totalDurationSeconds, locale) })}</li>
         {course.freePreviewCount > 0 ? <li>{t("previewCount", { count: course.freePreviewCount })}</li> : null}
       </ul>
     </div>

@@ -1,5 +1,6 @@
-// One course in a grid: generated cover, title (the link), subtitle, teacher, level and language, rating,
-// learners and price. The whole card is clickable through the title link's stretched hit area.
+// One course in a grid: generated cover, title (the link), subtitle, teacher (a link to their page), level and
+// language, rating, learners, length and price. The whole card is clickable through the title link's stretched
+// hit area; the teacher's link sits above it.
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
@@ -7,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { VisuallyHidden } from "@/components/ui/visually-hidden";
 import { categoryName } from "@/lib/catalogue/category-name";
-import { formatFen, formatRating } from "@/lib/catalogue/format";
+import { formatDuration, formatFen, formatRating } from "@/lib/catalogue/format";
 import type { CourseSummary } from "@/lib/catalogue/home";
 import styles from "./course-card.module.css";
 import { coverBackground } from "./cover";
@@ -22,9 +23,11 @@ export interface CourseCardProps {
   subtitle?: ReactNode;
   /** Shown under the subtitle, e.g. a description snippet with the search matches. */
   extra?: ReactNode;
+  /** Leave out the teacher's line (on the teacher's own page). */
+  hideTeacher?: boolean;
 }
 
-export function CourseCard({ course, headingLevel = 3, title, subtitle, extra }: CourseCardProps) {
+export function CourseCard({ course, headingLevel = 3, title, subtitle, extra, hideTeacher = false }: CourseCardProps) {
   const t = useTranslations("Course");
   const locale = useLocale();
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -41,7 +44,18 @@ export function CourseCard({ course, headingLevel = 3, title, subtitle, extra }:
         </Heading>
         {course.subtitle ? <p className={styles.subtitle}>{subtitle ?? course.subtitle}</p> : null}
         {extra}
-        <p className={styles.teacher}>{t("teacher", { name: course.teacherName })}</p>
+        {hideTeacher ? null : (
+          <p className={styles.teacher}>
+            {t.rich("teacherLink", {
+              name: course.teacher.name,
+              link: (chunks) => (
+                <Link href={`/teachers/${encodeURIComponent(course.teacher.slug)}`} className={styles.teacherLink} data-testid="course-card-teacher">
+                  {chunks}
+                </Link>
+              ),
+            })}
+          </p>
+        )}
         <div className={styles.badges}>
           <Badge tone={LEVEL_TONE[course.level]}>{t(`level.${course.level}`)}</Badge>
           {course.language !== locale ? <Badge tone="neutral">{t(`language.${course.language}`)}</Badge> : null}
@@ -62,6 +76,17 @@ export function CourseCard({ course, headingLevel = 3, title, subtitle, extra }:
             ·
           </span>
           <span>{t("enrolments", { count: course.enrolmentCount })}</span>
+          {course.durationSeconds > 0 ? (
+            // The dot travels with the length, so a wrapped line never ends in a dangling "·".
+            <span className={styles.together} data-testid="course-card-duration">
+              <span className={styles.dot} aria-hidden="true">
+                ·
+              </span>
+              <VisuallyHidden>{t("durationLabel")}</VisuallyHidden>
+              <span aria-hidden="true">{formatDuration(course.durationSeconds, locale)}</span>
+              <VisuallyHidden>{formatDuration(course.durationSeconds, locale, "long")}</VisuallyHidden>
+            </span>
+          ) : null}
         </p>
         <p className={styles.prices}>
           <VisuallyHidden>{t("price")}</VisuallyHidden>

@@ -1,21 +1,24 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Breadcrumbs } from "@/components/catalogue/breadcrumbs";
+import { BuyBar } from "@/components/catalogue/buy-bar";
 import styles from "@/components/catalogue/course-detail.module.css";
 import { courseJsonLd, JsonLd, plainText } from "@/components/catalogue/json-ld";
-import { PurchasePanel } from "@/components/catalogue/purchase-panel";
+import { PurchasePanel, type Viewer } from "@/components/catalogue/purchase-panel";
 import { SanitisedHtml } from "@/components/catalogue/sanitised-html";
 import { Syllabus } from "@/components/catalogue/syllabus";
-import { TeacherCard } from "@/components/catalogue/teacher-card";
+import { TeacherCard, teacherHref } from "@/components/catalogue/teacher-card";
 import { coverBackground } from "@/components/course/cover";
 import { Badge } from "@/components/ui/badge";
 import { Container } from "@/components/ui/container";
 import { categoryName } from "@/lib/catalogue/category-name";
 import { getCourse } from "@/lib/catalogue/course-detail";
 import { currentUserId, isEnrolled } from "@/lib/catalogue/enrolment-access";
-import { formatRating } from "@/lib/catalogue/format";
+import { formatDuration, formatRating } from "@/lib/catalogue/format";
 import { env } from "@/lib/config/env";
+import { pendingOrderForCourse } from "@/lib/orders/learner-queries";
 
 export const dynamic = "force-dynamic";
 
@@ -52,6 +55,9 @@ export default async function CoursePage({ params }: Props) {
   if (!course) notFound();
   const [t, tc, tm, locale, userId] = await Promise.all([getTranslations("CourseDetail"), getTranslations("Course"), getTranslations("Metadata"), getLocale(), currentUserId()]);
   const enrolled = userId !== null && (await isEnrolled(userId, course.id));
+  // Only a signed-in learner's page (never the one the full-page cache keeps for visitors) looks for their order.
+  const pendingOrder = userId !== null && !enrolled && course.priceFen > 0 ? await pendingOrderForCourse(userId, course.id) : null;
+  const viewer: Viewer = { signedIn: userId !== null, enrolled, pendingOrder };
   const crumbs = [
     { label: t("home"), href: "/" },
     { label: t("allCourses"), href: "/courses" },
@@ -61,7 +67,7 @@ export default async function CoursePage({ params }: Props) {
   ];
 
   return (
-    <article data-testid="course-detail">
+    <article data-testid="course-detail" className={styles.coursePage}>
       <JsonLd data={courseJsonLd(course, env().APP_URL, tm("siteName"))} />
       <div className={styles.hero}>
         <Container className={styles.heroInner}>
@@ -84,17 +90,30 @@ export default async function CoursePage({ params }: Props) {
               ) : (
                 <span>{tc("noRating")}</span>
               )}
-              <span aria-hidden="true">·</span>
-              <span>{tc("enrolments", { count: course.enrolmentCount })}</span>
-              <span aria-hidden="true">·</span>
-              <span>{tc("teacher", { name: course.teacher.name })}</span>
+              <span className={styles.together}>
+                <span aria-hidden="true">·</span>
+                <span>{tc("enrolments", { count: course.enrolmentCount })}</span>
+              </span>
+              <span className={styles.together}>
+                <span aria-hidden="true">·</span>
+                <span>
+                  {tc.rich("teacherLink", {
+                    name: course.teacher.name,
+                    link: (chunks) => (
+                      <Link href={teacherHref(course.teacher)} className={styles.heroTeacherLink} data-testid="hero-teacher-link">
+                        {chunks}
+                      </Link>
+                    ),
+                  })}
+                </span>
+              </span>
             </p>
           </div>
           <aside className={styles.aside} aria-label={t("purchaseLabel")}>
             <div className={styles.cover} style={{ background: coverBackground(course.id, course.category.rootId) }} aria-hidden="true">
               <span>{categoryName(course.category, locale)}</span>
             </div>
-            <PurchasePanel course={course} viewer={{ signedIn: userId !== null, enrolled }} />
+            <PurchasePanel course={course} viewer={viewer} />
           </aside>
         </Container>
       </div>
@@ -111,7 +130,7 @@ export default async function CoursePage({ params }: Props) {
             <h2 id="syllabus-heading" className={styles.sectionHeading}>
               {t("syllabusHeading")}
             </h2>
-            <p className={styles.sectionNote}>{t("syllabusSummary", { chapters: course.chapters.length, lessons: course.lessonCount, minutes: Math.round(course.totalDurationSeconds / 60) })}</p>
+            <p className={styles.sectionNote}>{t("syllabusOverview", { chapters: course.chapters.length, lessons: course.lessonCount, duration: formatDuration(course.totalDurationSeconds, locale) })}</p>
             <Syllabus course={course} enrolled={enrolled} />
           </section>
         </div>
@@ -119,6 +138,7 @@ export default async function CoursePage({ params }: Props) {
           <TeacherCard teacher={course.teacher} />
         </div>
       </Container>
+      <BuyBar course={course} viewer={viewer} />
     </article>
   );
 }

@@ -4,14 +4,17 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Breadcrumbs } from "@/components/catalogue/breadcrumbs";
 import { LessonBody } from "@/components/catalogue/lesson-body";
-import { clockDuration, LessonKindIcon, minutes } from "@/components/catalogue/lesson-meta";
+import { Duration } from "@/components/catalogue/duration";
+import { LessonKindIcon } from "@/components/catalogue/lesson-meta";
 import styles from "@/components/catalogue/lesson.module.css";
 import { Syllabus } from "@/components/catalogue/syllabus";
 import { UnlockPanel } from "@/components/catalogue/unlock-panel";
 import { Badge } from "@/components/ui/badge";
 import { Container } from "@/components/ui/container";
+import { VisuallyHidden } from "@/components/ui/visually-hidden";
 import { LessonProgressPanel } from "@/components/progress/lesson-progress-panel";
 import { canOpen, currentUserId, lessonForViewer } from "@/lib/catalogue/enrolment-access";
+import { pendingOrderForCourse } from "@/lib/orders/learner-queries";
 
 export const dynamic = "force-dynamic";
 
@@ -36,6 +39,8 @@ export default async function LessonPage({ params }: Props) {
   const coursePath = `/courses/${encodeURIComponent(course.slug)}`;
   const lessonHref = (id: number) => `${coursePath}/lessons/${id}`;
   const open = canOpen(view.access);
+  // A signed-in learner locked out of a paid course may already have ordered it: offer to pay that order.
+  const pendingOrder = view.access === "locked" && view.viewerId !== null && course.priceFen > 0 ? await pendingOrderForCourse(view.viewerId, course.id) : null;
 
   return (
     <Container className={styles.page} data-testid="lesson-page" data-access={view.access}>
@@ -58,19 +63,22 @@ export default async function LessonPage({ params }: Props) {
                 {td(`kind_${lesson.kind}`)}
               </span>
               <span aria-hidden="true">·</span>
-              <span>{t("duration", { count: minutes(lesson.durationSeconds) })}</span>
+              <span data-testid="lesson-meta-duration">
+                <VisuallyHidden>{t("durationLabel")}</VisuallyHidden>
+                <Duration seconds={lesson.durationSeconds} locale={locale} />
+              </span>
               {lesson.isFreePreview ? <Badge tone="success">{td("freePreview")}</Badge> : null}
             </p>
           </header>
           {open ? (
             <>
-              <LessonBody kind={lesson.kind} title={lesson.title} duration={clockDuration(lesson.durationSeconds)} courseTitle={course.title} />
+              <LessonBody kind={lesson.kind} title={lesson.title} durationSeconds={lesson.durationSeconds} locale={locale} courseTitle={course.title} />
               {view.viewerId !== null ? (
                 <LessonProgressPanel userId={view.viewerId} courseId={course.id} lessonId={lesson.id} kind={lesson.kind} enrolled={view.access === "enrolled"} />
               ) : null}
             </>
           ) : (
-            <UnlockPanel course={course} access={view.access} returnTo={lessonHref(lesson.id)} locale={locale} />
+            <UnlockPanel course={course} access={view.access} returnTo={lessonHref(lesson.id)} locale={locale} pendingOrder={pendingOrder} />
           )}
           <nav className={styles.steps} aria-label={t("lessonNavigation")}>
             {view.previous ? (
