@@ -1,13 +1,14 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { auth } from "@/lib/auth/auth";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import { signOutAction } from "@/lib/auth/actions";
 import { decide } from "@/lib/rbac/decide";
 import { effectivePermissions } from "@/lib/rbac/permissions";
 import styles from "./site-header.module.css";
 
 /** Whether the admin home is open to this user (cached permissions; a failure just hides the link). */
-async function canOpenAdmin(userId: number): Promise<boolean> {
+async function canOpenAdmin(userId: number, known: boolean | null): Promise<boolean> {
+  if (known !== null) return known;
   if (!Number.isSafeInteger(userId) || userId <= 0) return false;
   const effective = await effectivePermissions(userId).catch(() => null);
   return effective !== null && decide({ userId, permissions: effective.permissions }, "GET", "/admin").outcome === "allow";
@@ -19,8 +20,8 @@ async function canOpenAdmin(userId: number): Promise<boolean> {
  */
 export async function AccountMenu() {
   const t = await getTranslations("Header");
-  const session = await auth().catch(() => null);
-  if (!session?.user) {
+  const viewer = await getCurrentUser();
+  if (!viewer) {
     return (
       <Link href="/sign-in" className={styles.signIn}>
         <svg className={styles.signInIcon} width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
@@ -31,7 +32,7 @@ export async function AccountMenu() {
       </Link>
     );
   }
-  const [admin, tc] = await Promise.all([canOpenAdmin(Number(session.user.id)), getTranslations("MyCourses")]);
+  const [admin, tc] = await Promise.all([canOpenAdmin(viewer.id, viewer.admin), getTranslations("MyCourses")]);
   return (
     <form action={signOutAction} className={styles.account} data-testid="account-menu">
       {admin ? (
@@ -46,7 +47,7 @@ export async function AccountMenu() {
         {t("orders")}
       </Link>
       <Link href="/account" className={styles.accountName} data-testid="account-link">
-        {session.user.name}
+        {viewer.name}
       </Link>
       <button type="submit" className={styles.signOut}>
         {t("signOut")}

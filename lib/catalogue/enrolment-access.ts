@@ -5,7 +5,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { enrolments } from "@/db/schema";
-import { auth } from "@/lib/auth/auth";
+import { currentUserId as sharedCurrentUserId } from "@/lib/auth/current-user";
 import { getCourse, type CourseDetail, type SyllabusChapter, type SyllabusLesson } from "./course-detail";
 
 export async function isEnrolled(userId: number, courseId: number): Promise<boolean> {
@@ -19,9 +19,7 @@ export async function isEnrolled(userId: number, courseId: number): Promise<bool
 
 /** The signed-in user's id, or null for a visitor (or a session that no longer checks out). */
 export async function currentUserId(): Promise<number | null> {
-  const session = await auth().catch(() => null);
-  const userId = Number(session?.user?.id);
-  return session && Number.isSafeInteger(userId) && userId > 0 ? userId : null;
+  return sharedCurrentUserId();
 }
 
 /**
