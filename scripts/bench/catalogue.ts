@@ -18,12 +18,13 @@
 // per request); each signed-in page ≥ 50% of the bare dynamic page's; first-load JS of /courses and a course
 // page at most 10 kB gzipped above the bare app's.
 // Uses the test profile's private MariaDB and Redis (fresh, seeded), so do not run it beside `npm test`.
+import { execFileSync } from "node:child_process";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { startChild, nextBin, stopChildren, type Child } from "../local/children";
 import fs from "node:fs";
 import path from "node:path";
-import { profile } from "../local/profile";
+import { profile, projectRoot } from "../local/profile";
 import { waitFor } from "../local/proc";
 import { stopServices } from "../local/services";
 import { prepareTestServices } from "../local/test-env";
@@ -40,7 +41,9 @@ const CACHED_PORT = 3200;
 const UNCACHED_PORT = 3201;
 const BARE_PORT = 3202;
 const DIST = ".next-bench";
-const BARE_DIR = path.join("scripts", "bench", "bare-app");
+const BARE_SOURCE = path.join(projectRoot, "scripts", "bench", "bare-app");
+/** Where the bare app is built: a copy outside Turbopack's view of our repository (see its next.config.js). */
+const BARE_DIR = path.join(profile("test").dataDir, "bench-bare-app");
 /** The first-load JavaScript our catalogue pages may add to the bare app's. */
 const JS_ALLOWANCE = 10 * 1024;
 const log = (msg: string) => console.error(`[bench] ${msg}`);
@@ -142,11 +145,13 @@ async function main(): Promise<void> {
     log(`Building into ${DIST} ...`);
     const build = startChild("build", process.execPath, [nextBin, "build"], { ...appEnv, APP_URL: `http://localhost:${CACHED_PORT}` }, { logFile: path.join(reports, "bench-build.log") });
     if ((await build.exited) !== 0) throw new Error("next build failed; see .data/test/reports/bench-build.log");
-    log(`Building the bare app (${BARE_DIR}) ...`);
-    const bareEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: ".next-bench" } as unknown as NodeJS.ProcessEnv;
-    const bareBuild = startChild("build:bare", process.execPath, [nextBin, "build", BARE_DIR], bareEnv, { logFile: path.join(reports, "bench-bare-build.log") });
+    log(`Building the bare app in ${path.relative(projectRoot, BARE_DIR)} ...`);
+    prepareBareApp();
+    const bareNext = path.join(BARE_DIR, "node_modules", "next", "dist", "bin", "next");
+    const bareEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NEXT_TELEMETRY_DISABLED: "1" } as unknown as NodeJS.ProcessEnv;
+    const bareBuild = startChild("build:bare", process.execPath, [bareNext, "build", BARE_DIR], bareEnv, { logFile: path.join(reports, "bench-bare-build.log") });
     if ((await bareBuild.exited) !== 0) throw new Error("the bare app's build failed; see .data/test/reports/bench-bare-build.log");
-    children.push(startChild("web:bare", process.execPath, [...serverNodeArgs, nextBin, "start", BARE_DIR, "--port", String(BARE_PORT)], { ...bareEnv, NODE_ENV: "production" }, { logFile: path.join(reports, "bench-web-bare.log") }));
+    children.push(startChild("web:bare", process.execPath, [...serverNodeArgs, bareNext, "start", BARE_DIR, "--port", String(BARE_PORT)], { ...bareEnv, NODE_ENV: "production" }, { logFile: path.join(reports, "bench-web-bare.log") }));
     for (const [port, cacheMode] of [
       [CACHED_PORT, "on"],
       [UNCACHED_PORT, "off"],
@@ -240,6 +245,24 @@ async function main(): Promise<void> {
   } finally {
     await stopChildren(children);
     await stopServices("test", () => undefined);
+  }
+}
+
+/**
+ * A fresh copy of scripts/bench/bare-app to build, with our node_modules hard-linked beside it (the same Next.js
+ * and React, no download): Turbopack compiles nothing outside the root it is given.
+ */
+function prepareBareApp(): void {
+  fs.rmSync(BARE_DIR, { recursive: true, force: true });
+  fs.cpSync(BARE_SOURCE, BARE_DIR, { recursive: true });
+  const from = path.join(projectRoot, "node_modules");
+  const to = path.join(BARE_DIR, "node_modules");
+  try {
+    execFileSync("cp", ["-al", from, to]);
+  } catch {
+    // Another file system (hard links impossible): a real copy, slower but the same.
+    fs.rmSync(to, { recursive: true, force: true });
+    execFileSync("cp", ["-a", from, to]);
   }
 }
 
