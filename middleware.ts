@@ -21,7 +21,7 @@ import { localeCookieName } from "@/lib/i18n/config";
 import { cacheablePage, cachedResponseInit, fillPage, isFillRequest, lookupPage, PAGE_CACHE_HEADER, PAGE_FILL_HEADER, pageCacheEnabled, shouldRefill } from "@/lib/page-cache";
 import { decide } from "@/lib/rbac/decide";
 import { cachedPermissionsRead, effectivePermissions, type EffectivePermissions } from "@/lib/rbac/permissions";
-import { redis } from "@/lib/redis";
+import { getMany } from "@/lib/redis/hot-reads";
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 /** Pages that only make sense signed in. */
@@ -34,8 +34,9 @@ interface LiveSession {
 }
 
 /**
- * A live browser session, or null: the token's signature, then one Redis pipeline that reads the session's
- * registration and the user's cached permissions together (so the header's "Admin" link costs no round trip).
+ * A live browser session; null when the cookie is forged, expired or signed out. It reads the token's signature,
+ * then the session's registration and the user's cached permissions in one Redis round trip (so the header's
+ * "Admin" link costs nothing more). Throws when Redis cannot be asked: that says nothing about the session.
  */
 async function liveSession(token: string, event: NextFetchEvent): Promise<LiveSession | null> {
   const result = await verifyToken(token);
@@ -43,12 +44,7 @@ async function liveSession(token: string, event: NextFetchEvent): Promise<LiveSe
   const userId = Number(result.claims.sub);
   if (!Number.isSafeInteger(userId) || userId <= 0) return null;
   const permissionsRead = cachedPermissionsRead(userId);
-  const [rawSession, rawEpoch, rawPermissions] = await redis()
-    .pipeline()
-    .get(sessionKey(result.claims.sid))
-    .get(permissionsRead.keys[0])
-    .get(permissionsRead.keys[1])
-    .exec<[unknown, unknown, unknown]>();
+  const [rawSession, rawEpoch, rawPermissions] = await getMany([sessionKey(result.claims.sid), ...permissionsRead.keys]);
   const session = parseSession(rawSession);
   if (!session) return null;
   if (needsTouch(session)) event.waitUntil(touchSession(session).catch(() => undefined));
@@ -136,8 +132,11 @@ export async function middleware(request: NextRequest, event: NextFetchEvent): P
   const cookieName = SESSION_COOKIE_NAMES.find((name) => request.cookies.has(name));
   const token = cookieName ? request.cookies.get(cookieName)?.value : undefined;
   let live: LiveSession | null = null;
+  // A session that could not be checked (Redis unreachable) keeps its cookie: it renders as a visitor now and is
+  // signed in again once Redis answers. Only a session known to be dead loses the cookie.
+  let unchecked = false;
   if (token) {
-    live = await liveSession(token, event).catch(() => null);
+    live = await liveSession(token, event).catch(() => ((unchecked = true), null));
     if (live === null) {
       request.cookies.delete(cookieName!);
       headers.set("cookie", request.cookies.toString());
@@ -173,7 +172,7 @@ export async function middleware(request: NextRequest, event: NextFetchEvent): P
   } else {
     response = NextResponse.next({ request: { headers } });
   }
-  if (token && !signedIn) response.cookies.delete(cookieName!);
+  if (token && !signedIn && !unchecked) response.cookies.delete(cookieName!);
   response.headers.set("x-request-id", requestId);
   if (cachedPage.outcome) response.headers.set(PAGE_CACHE_HEADER, cachedPage.outcome);
   return response;
