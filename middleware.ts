@@ -15,24 +15,43 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { verifyToken } from "@/lib/auth/jwt";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie";
-import { getSession, isSessionActive, needsTouch, touchSession } from "@/lib/auth/session-registry";
+import { isSessionActive, needsTouch, parseSession, sessionKey, touchSession } from "@/lib/auth/session-registry";
+import { sealViewer, VIEWER_HEADER, type ForwardedViewer } from "@/lib/auth/viewer-header";
 import { localeCookieName } from "@/lib/i18n/config";
 import { cacheablePage, cachedResponseInit, fillPage, isFillRequest, lookupPage, PAGE_CACHE_HEADER, PAGE_FILL_HEADER, pageCacheEnabled, shouldRefill } from "@/lib/page-cache";
 import { decide } from "@/lib/rbac/decide";
-import { effectivePermissions } from "@/lib/rbac/permissions";
+import { cachedPermissionsRead, effectivePermissions, type EffectivePermissions } from "@/lib/rbac/permissions";
+import { getMany } from "@/lib/redis/hot-reads";
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 /** Pages that only make sense signed in. */
 const SIGNED_IN_ONLY = ["/account", "/admin"];
 
-/** The user id of a live browser session, or null. */
-async function liveSessionUser(token: string, event: NextFetchEvent): Promise<number | null> {
+interface LiveSession {
+  viewer: ForwardedViewer;
+  /** The user's permissions when Redis held a current copy (read in the same round trip), else null. */
+  permissions: EffectivePermissions | null;
+}
+
+/**
+ * A live browser session; null when the cookie is forged, expired or signed out. It reads the token's signature,
+ * then the session's registration and the user's cached permissions in one Redis round trip (so the header's
+ * "Admin" link costs nothing more). Throws when Redis cannot be asked: that says nothing about the session.
+ */
+async function liveSession(token: string, event: NextFetchEvent): Promise<LiveSession | null> {
   const result = await verifyToken(token);
   if (!result.ok || result.claims.kind !== "web") return null;
-  const session = await getSession(result.claims.sid);
+  const userId = Number(result.claims.sub);
+  if (!Number.isSafeInteger(userId) || userId <= 0) return null;
+  const permissionsRead = cachedPermissionsRead(userId);
+  const [rawSession, rawEpoch, rawPermissions] = await getMany([sessionKey(result.claims.sid), ...permissionsRead.keys]);
+  const session = parseSession(rawSession);
   if (!session) return null;
   if (needsTouch(session)) event.waitUntil(touchSession(session).catch(() => undefined));
-  return Number(result.claims.sub);
+  const permissions = permissionsRead.interpret([rawEpoch, rawPermissions]);
+  const admin = permissions ? decide({ userId, permissions: permissions.permissions }, "GET", "/admin").outcome === "allow" : null;
+  const name = typeof result.claims.name === "string" ? result.claims.name : "";
+  return { viewer: { userId, sessionId: result.claims.sid, name, admin }, permissions };
 }
 
 /** The user id of a valid bearer token whose session is live, or null. */
@@ -54,12 +73,12 @@ function apiError(status: 401 | 403, code: string, message: string): NextRespons
 }
 
 /** The RBAC gate: a response that ends the request, or null to let it through. */
-async function adminGate(request: NextRequest, headers: Headers, path: string, userId: number | null): Promise<NextResponse | null> {
+async function adminGate(request: NextRequest, headers: Headers, path: string, userId: number | null, known: EffectivePermissions | null): Promise<NextResponse | null> {
   const api = isAdminApi(path);
   if (!api && !isAdminPage(path)) return null;
   let principal = null;
   try {
-    principal = userId === null ? null : { userId, permissions: (await effectivePermissions(userId)).permissions };
+    principal = userId === null ? null : { userId, permissions: (known ?? (await effectivePermissions(userId))).permissions };
   } catch {
     // MySQL unreachable: the API says so; a page goes on to its own guard, which fails with the error page.
     if (api) return NextResponse.json({ error: { code: "UNAVAILABLE", message: "Permissions cannot be checked right now. Please try again." } }, { status: 503 });
@@ -108,16 +127,24 @@ export async function middleware(request: NextRequest, event: NextFetchEvent): P
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);
 
+  // Only this middleware may tell the page who is signed in (lib/auth/viewer-header.ts).
+  headers.delete(VIEWER_HEADER);
   const cookieName = SESSION_COOKIE_NAMES.find((name) => request.cookies.has(name));
   const token = cookieName ? request.cookies.get(cookieName)?.value : undefined;
-  let userId: number | null = null;
+  let live: LiveSession | null = null;
+  // A session that could not be checked (Redis unreachable) keeps its cookie: it renders as a visitor now and is
+  // signed in again once Redis answers. Only a session known to be dead loses the cookie.
+  let unchecked = false;
   if (token) {
-    userId = await liveSessionUser(token, event).catch(() => null);
-    if (userId === null) {
+    live = await liveSession(token, event).catch(() => ((unchecked = true), null));
+    if (live === null) {
       request.cookies.delete(cookieName!);
       headers.set("cookie", request.cookies.toString());
+    } else {
+      headers.set(VIEWER_HEADER, sealViewer(live.viewer, requestId));
     }
   }
+  const userId = live?.viewer.userId ?? null;
 
   const signedIn = userId !== null;
   const path = request.nextUrl.pathname;
@@ -129,7 +156,7 @@ export async function middleware(request: NextRequest, event: NextFetchEvent): P
   headers.set("x-xuefu-path", path + search);
   const authorization = request.headers.get("authorization");
   const apiUser = isAdminApi(path) && authorization ? await bearerUser(authorization).catch(() => null) : userId;
-  const gate = await adminGate(request, headers, path, apiUser);
+  const gate = await adminGate(request, headers, path, apiUser, apiUser === userId ? (live?.permissions ?? null) : null);
 
   const cachedPage = gate ? { response: null, outcome: null } : await fromPageCache(request, event, signedIn);
 
@@ -145,7 +172,7 @@ export async function middleware(request: NextRequest, event: NextFetchEvent): P
   } else {
     response = NextResponse.next({ request: { headers } });
   }
-  if (token && !signedIn) response.cookies.delete(cookieName!);
+  if (token && !signedIn && !unchecked) response.cookies.delete(cookieName!);
   response.headers.set("x-request-id", requestId);
   if (cachedPage.outcome) response.headers.set(PAGE_CACHE_HEADER, cachedPage.outcome);
   return response;

@@ -42,7 +42,8 @@ const nextConfig = {
   // The e2e suite builds into its own folder so it never clobbers a running `npm run dev`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // forbidden() / unauthorized() answer 403 / 401 with their own pages (the admin guards use them).
-  experimental: { authInterrupts: true },
+  // globalNotFound: app/global-not-found.tsx answers unmatched URLs (see there why not a root not-found.tsx).
+  experimental: { authInterrupts: true, globalNotFound: true },
   // Let middleware.ts see the client router's RSC headers and `_rsc` (Next strips them by default): the
   // full-page cache (lib/page-cache) must never answer those requests with HTML.
   skipProxyUrlNormalize: true,

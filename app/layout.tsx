@@ -1,9 +1,8 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { TimeZoneSync } from "@/components/i18n/time-zone-sync";
-import { clientMessages } from "@/lib/i18n/client-messages";
+import { BaseClientMessages } from "@/components/i18n/client-messages";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,13 +22,12 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // The locale comes from the NEXT_LOCALE cookie (lib/i18n/request.ts), so every page renders per request.
   const locale = await getLocale();
-  const messages = await getMessages();
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider messages={clientMessages(messages)}>
+        <BaseClientMessages>
           <TimeZoneSync>{children}</TimeZoneSync>
-        </NextIntlClientProvider>
+        </BaseClientMessages>
       </body>
     </html>
   );

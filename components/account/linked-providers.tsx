@@ -10,7 +10,7 @@ import { oauthStartPath } from "@/components/auth/oauth-buttons";
 import styles from "@/components/auth/linked-providers.module.css";
 import { UnlinkProviderButton } from "@/components/auth/unlink-provider-button";
 import { buttonClassName } from "@/components/ui/button-class";
-import { auth } from "@/lib/auth/auth";
+import { currentUserId } from "@/lib/auth/current-user";
 import { listIdentities } from "@/lib/auth/identities";
 import { OAUTH_PROVIDER_IDS } from "@/lib/auth/oauth";
 import { enabledProviders, isProviderId, type OAuthFlowError } from "@/lib/auth/oauth-flow";
@@ -38,9 +38,8 @@ export async function LinkedProviders({
   returnTo?: string;
   title?: boolean;
 }) {
-  const session = await auth();
-  const userId = Number(session?.user?.id);
-  if (!session || !Number.isInteger(userId) || userId <= 0) return null;
+  const userId = await currentUserId();
+  if (userId === null) return null;
   const [identities, t] = await Promise.all([listIdentities(userId), getTranslations("OAuth")]);
   const configs = enabledProviders();
   const shownError = SHOWN_ERRORS.find((code) => code === error);

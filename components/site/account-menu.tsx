@@ -12,7 +12,9 @@ import styles from "./header-menus.module.css";
 import headerStyles from "./site-header.module.css";
 
 /** Whether the admin home is open to this user (cached permissions; a failure just hides the link). */
-async function canOpenAdmin(userId: number): Promise<boolean> {
+async function canOpenAdmin(userId: number, known: boolean | null): Promise<boolean> {
+  if (known !== null) return known;
+  if (!Number.isSafeInteger(userId) || userId <= 0) return false;
   const effective = await effectivePermissions(userId).catch(() => null);
   return effective !== null && decide({ userId, permissions: effective.permissions }, "GET", "/admin").outcome === "allow";
 }
@@ -30,7 +32,7 @@ export async function AccountMenu() {
       </Link>
     );
   }
-  const admin = await canOpenAdmin(user.id);
+  const admin = await canOpenAdmin(user.id, user.admin);
   return (
     <HeaderDisclosure
       label={t("accountMenu", { name: user.name })}

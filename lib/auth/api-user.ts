@@ -2,16 +2,15 @@
 // fetches; the cookie is SameSite=Lax, so another site cannot post with it). Disabling an account revokes both.
 import "server-only";
 import { ApiError, requestCookie } from "@/lib/http/api";
-import { auth } from "./auth";
+import { currentUserId } from "./current-user";
 import { requireBearer, verifiedBearer } from "./bearer";
 import { verifyToken } from "./jwt";
 import { SESSION_COOKIE_NAMES } from "./session-cookie";
 
 export async function optionalApiUser(request: Request): Promise<{ userId: number } | null> {
   if (request.headers.has("authorization")) return { userId: (await requireBearer(request)).userId };
-  const session = await auth();
-  const userId = Number(session?.user?.id);
-  return session && Number.isSafeInteger(userId) && userId > 0 ? { userId } : null;
+  const userId = await currentUserId();
+  return userId === null ? null : { userId };
 }
 
 /** 401 with a readable message when nobody is signed in. */

@@ -33,9 +33,31 @@ export async function signToken(claims: TokenClaims, ttlSeconds: number, ring?: 
 
 export type VerifyResult = { ok: true; claims: TokenClaims & JWTPayload } | { ok: false; reason: "expired" | "invalid" };
 
+// Verified tokens, so the same session cookie arriving on request after request is checked by signature once
+// a minute rather than every time (an RSA verification through WebCrypto is one of the costlier steps of a
+// signed-in request). Only successes are kept, never past the token's expiry, and only for the configured key
+// ring. Whether the session is still live is not cached: that is the session registry's check, every time.
+const VERIFIED_TTL_MS = 60_000;
+const VERIFIED_MAX = 10_000;
+const verified = new Map<string, { claims: TokenClaims & JWTPayload; until: number }>();
+
 /** Checks signature (RS256 only: `none`, HS256 and unknown key ids are refused), issuer, audience and expiry. */
 export async function verifyToken(token: string, ring?: KeyRing): Promise<VerifyResult> {
-  const keys = ring ?? (await keyRing());
+  if (ring) return verifyWith(token, ring);
+  const now = Date.now();
+  const hit = verified.get(token);
+  if (hit && hit.until > now) return { ok: true, claims: hit.claims };
+  if (hit) verified.delete(token);
+  const result = await verifyWith(token, await keyRing());
+  if (result.ok) {
+    if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
+    const exp = typeof result.claims.exp === "number" ? result.claims.exp * 1000 : now;
+    verified.set(token, { claims: result.claims, until: Math.min(exp, now + VERIFIED_TTL_MS) });
+  }
+  return result;
+}
+
+async function verifyWith(token: string, keys: KeyRing): Promise<VerifyResult> {
   try {
     const { payload } = await jwtVerify(token, async (header) => {
       const key = header.kid ? keys.verifying.get(header.kid) : undefined;

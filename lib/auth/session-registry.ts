@@ -51,8 +51,12 @@ export async function isSessionActive(sid: string): Promise<boolean> {
 }
 
 export async function getSession(sid: string): Promise<SessionInfo | null> {
-  const raw = await redis().get<string>(sessionKey(sid));
-  return raw ? (JSON.parse(raw) as SessionInfo) : null;
+  return parseSession(await redis().get<string>(sessionKey(sid)));
+}
+
+/** A session record as read from Redis (null when the key is gone: signed out or expired). */
+export function parseSession(raw: unknown): SessionInfo | null {
+  return typeof raw === "string" && raw ? (JSON.parse(raw) as SessionInfo) : null;
 }
 
 /** How stale "last seen" may get before a request refreshes it (writes stay rare). */

@@ -1,10 +1,12 @@
-// The top-level categories, shown by the home page and the footer. Cached per request, so a page that shows
-// both asks the database once.
+// The top-level categories, shown by the home page and by the footer of every page: through the catalogue's
+// cache (Redis, with its one-second in-process layer; invalidated with the category tag), and once per request.
 import "server-only";
 import { asc, isNull } from "drizzle-orm";
 import { cache } from "react";
 import { db } from "@/db";
 import { categories } from "@/db/schema";
+import { cached } from "@/lib/cache";
+import { CATALOGUE_TAGS } from "./tags";
 
 export interface CategorySummary {
   id: number;
@@ -13,11 +15,11 @@ export interface CategorySummary {
   nameEn: string;
 }
 
-export const getTopLevelCategories = cache(
-  (): Promise<CategorySummary[]> =>
-    db()
-      .select({ id: categories.id, slug: categories.slug, nameZh: categories.nameZh, nameEn: categories.nameEn })
-      .from(categories)
-      .where(isNull(categories.parentId))
-      .orderBy(asc(categories.position), asc(categories.id)),
-);
+const loadTopLevel = (): Promise<CategorySummary[]> =>
+  db()
+    .select({ id: categories.id, slug: categories.slug, nameZh: categories.nameZh, nameEn: categories.nameEn })
+    .from(categories)
+    .where(isNull(categories.parentId))
+    .orderBy(asc(categories.position), asc(categories.id));
+
+export const getTopLevelCategories = cache(async (): Promise<CategorySummary[]> => (await cached("catalogue:top-categories", { tags: [CATALOGUE_TAGS.categories], ttlSeconds: 300 }, loadTopLevel)) ?? []);

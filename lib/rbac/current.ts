@@ -1,6 +1,6 @@
 // The signed-in admin for layouts: who they are and what they may open, without requiring one permission.
 import "server-only";
-import { auth } from "@/lib/auth/auth";
+import { currentUserId } from "@/lib/auth/current-user";
 import { findUserById } from "@/lib/auth/users";
 import { decide } from "./decide";
 import { effectivePermissions } from "./permissions";
@@ -14,9 +14,8 @@ export interface AdminViewer {
 
 /** Null for a visitor. */
 export async function currentViewer(): Promise<AdminViewer | null> {
-  const session = await auth();
-  const userId = Number(session?.user?.id);
-  if (!session || !Number.isSafeInteger(userId) || userId <= 0) return null;
+  const userId = await currentUserId();
+  if (userId === null) return null;
   const [effective, user] = await Promise.all([effectivePermissions(userId), findUserById(userId)]);
   const principal = { userId, permissions: effective.permissions };
   return { userId, name: user?.name ?? "", roles: effective.roles, can: (method, route) => decide(principal, method, route).outcome === "allow" };

@@ -9,7 +9,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect, unauthorized } from "next/navigation";
 import type { ReactNode } from "react";
-import { auth } from "@/lib/auth/auth";
+import { currentUserId } from "@/lib/auth/current-user";
 import { requireBearer } from "@/lib/auth/bearer";
 import { findUserById } from "@/lib/auth/users";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record";
@@ -54,11 +54,7 @@ async function context(userId: number, decision: Extract<Decision, { outcome: "a
   };
 }
 
-async function sessionUserId(): Promise<number | null> {
-  const session = await auth();
-  const id = Number(session?.user?.id);
-  return session && Number.isSafeInteger(id) && id > 0 ? id : null;
-}
+const sessionUserId = currentUserId;
 
 /** For pages: a visitor is sent to sign in (and back), a user without the permission gets the 403 page. */
 export async function requirePage(route: string): Promise<AdminContext> {

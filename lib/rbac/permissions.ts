@@ -45,6 +45,22 @@ export async function loadFromDatabase(userId: number): Promise<EffectivePermiss
   return { roles: roleKeys, permissions: new Set(rows.map((r) => r.key)) };
 }
 
+/**
+ * For a caller that reads Redis in one pipeline of its own (the middleware, beside the session): the keys to
+ * GET, in order, and what their values say — the cached permissions when they are current, else null (the
+ * caller then uses effectivePermissions(), which recomputes).
+ */
+export function cachedPermissionsRead(userId: number): { keys: [string, string]; interpret(values: [unknown, unknown]): EffectivePermissions | null } {
+  return {
+    keys: [epochKey(), userKey(userId)],
+    interpret([rawEpoch, cached]) {
+      const epoch = Number(rawEpoch ?? 0);
+      const entry = typeof cached === "string" ? (JSON.parse(cached) as CachedEntry) : null;
+      return entry && entry.epoch === epoch ? { roles: entry.roles, permissions: new Set(entry.permissions) } : null;
+    },
+  };
+}
+
 export async function effectivePermissions(userId: number): Promise<EffectivePermissions> {
   let epoch: number;
   try {

@@ -5,6 +5,7 @@ import { forbidden, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AdminShell } from "@/components/admin/admin-shell";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { ADMIN_SECTIONS } from "@/components/admin/nav";
 import { roleDisplayNames } from "@/lib/rbac/roles";
 import { currentViewer } from "@/lib/rbac/current";
@@ -20,9 +21,12 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const sections = ADMIN_SECTIONS.filter((s) => viewer.can("GET", s.href));
   if (sections.length === 0) forbidden();
   const roleNames = await roleDisplayNames(viewer.roles, await getLocale());
+  // Every admin screen's client messages at once: the admin pages are few and seen by staff only.
   return (
-    <AdminShell sections={sections} userName={viewer.name} roleNames={roleNames}>
-      {children}
-    </AdminShell>
+    <ClientMessages namespaces={["AdminNav", "AdminCoupons", "AdminOrders", "AdminRoles", "AdminSeckill", "AdminUserDetail", "CourseEditor"]}>
+      <AdminShell sections={sections} userName={viewer.name} roleNames={roleNames}>
+        {children}
+      </AdminShell>
+    </ClientMessages>
   );
 }

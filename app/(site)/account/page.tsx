@@ -9,7 +9,7 @@ import { ProfileForm } from "@/components/account/profile-form";
 import { SessionsList } from "@/components/account/sessions-list";
 import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
-import { auth } from "@/lib/auth/auth";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import { listSessions } from "@/lib/auth/session-registry";
 import { findUserById } from "@/lib/auth/users";
 
@@ -24,9 +24,9 @@ const one = (value: string | string[] | undefined) => (typeof value === "string"
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ oauth_linked?: string | string[]; oauth_error?: string | string[] }> }) {
   const params = await searchParams;
-  const session = await auth();
-  const userId = Number(session?.user?.id);
-  if (!session || !Number.isSafeInteger(userId) || userId <= 0) redirect("/sign-in?callbackUrl=/account");
+  const viewer = await getCurrentUser();
+  if (!viewer) redirect("/sign-in?callbackUrl=/account");
+  const userId = viewer.id;
   const [user, sessions] = await Promise.all([findUserById(userId), listSessions(userId)]);
   if (!user) redirect("/sign-in?callbackUrl=/account");
   const t = await getTranslations("Account");
@@ -70,7 +70,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             {t("sessionsTitle")}
           </h2>
           <p className={styles.muted}>{t("sessionsDescription")}</p>
-          <SessionsList sessions={sessions} currentSid={session.sessionId} />
+          <SessionsList sessions={sessions} currentSid={viewer.sessionId} />
         </Card>
 
         {/* What the QQ / WeChat / Weibo link flow came back with is passed through as query parameters. */}

@@ -6,7 +6,7 @@ import { OAuthButtons } from "@/components/auth/oauth-buttons";
 import oauthStyles from "@/components/auth/oauth-buttons.module.css";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import styles from "@/components/auth/auth-form.module.css";
-import { auth } from "@/lib/auth/auth";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import { sameSitePath } from "@/lib/auth/return-path";
 
 /** Codes a failed QQ / WeChat / Weibo sign-in comes back with (lib/auth/oauth-flow.ts), shown translated. */
@@ -22,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; returnTo?: string; error?: string }> }) {
   const params = await searchParams;
   const returnTo = sameSitePath(params.returnTo ?? params.callbackUrl);
-  if (await auth()) redirect(returnTo);
+  if (await getCurrentUser()) redirect(returnTo);
   const t = await getTranslations("Auth");
   const tOAuth = await getTranslations("OAuth");
   const tReset = await getTranslations("ResetPassword");

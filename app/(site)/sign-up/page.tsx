@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import styles from "@/components/auth/account-forms.module.css";
 import formStyles from "@/components/auth/auth-form.module.css";
 import { SignUpForm } from "@/components/auth/sign-up-form";
-import { auth } from "@/lib/auth/auth";
+import { getCurrentUser } from "@/lib/auth/current-user";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("SignUp");
@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SignUpPage() {
-  if (await auth()) redirect("/");
+  if (await getCurrentUser()) redirect("/");
   const t = await getTranslations("SignUp");
   return (
     <section className={formStyles.page} aria-labelledby="sign-up-title">
