@@ -232,10 +232,12 @@ test("flash sales and the leaderboard are one step away, from the header and fro
   }
 });
 
-test("the home page has one search box, the header's, and results pages keep the query in it", async ({ browser, baseURL }) => {
-  // axe-core comes with eslint-config-next's jsx-a11y plugin.
-  const axeSource = path.join(process.cwd(), "node_modules", "axe-core", "axe.min.js");
-  for (const [locale, t] of LANGUAGES) {
+for (const [locale, t] of LANGUAGES) {
+  test(`the home page has one search box, the header's, and results pages keep the query in it (${locale})`, async ({ browser, baseURL }) => {
+    // Two widths, each with an axe-core pass and two page loads.
+    test.slow();
+    // axe-core comes with eslint-config-next's jsx-a11y plugin.
+    const axeSource = path.join(process.cwd(), "node_modules", "axe-core", "axe.min.js");
     for (const width of WIDTHS) {
       const page = await newPage(browser, baseURL, locale, width);
       await page.goto("/");
@@ -261,8 +263,8 @@ test("the home page has one search box, the header's, and results pages keep the
       await expect(page.getByRole("banner").getByRole("combobox", { name: t.Search.label })).toHaveValue("机器学习");
       await page.context().close();
     }
-  }
-});
+  });
+}
 
 test("search suggestions: a combobox that lists courses and topics as one types", async ({ browser, baseURL }) => {
   test.slow();
