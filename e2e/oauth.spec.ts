@@ -42,17 +42,22 @@ for (const provider of ["qq", "wechat", "weibo"] as const) {
     const person = newPerson(provider);
     const nickname = `测试${provider}${randomInt(1000, 9999)}`;
     await page.goto("/sign-in");
+    // A first sign-in makes an account, so the buttons say that it means agreeing to the terms, with links.
+    const consent = page.getByTestId("oauth-consent");
+    await expect(consent.getByRole("link", { name: /服务条款/ })).toHaveAttribute("href", "/terms");
+    await expect(consent.getByRole("link", { name: /隐私政策/ })).toHaveAttribute("href", "/privacy");
     await page.getByRole("link", { name: zh.OAuth.signInWith[provider], exact: true }).click();
     await answerStandin(page, person, nickname);
     await expect(page).toHaveURL(/\/$/);
     const account = page.getByTestId("account-menu");
     await expect(account).toContainText(nickname);
-    const rows = await query<{ user_id: number; email: string | null; password_hash: string | null }>(
-      "SELECT i.user_id, u.email, u.password_hash FROM user_identities i JOIN users u ON u.id = i.user_id WHERE i.provider = ? AND i.provider_user_id = ?",
+    const rows = await query<{ user_id: number; email: string | null; password_hash: string | null; terms_accepted_at: Date | null }>(
+      "SELECT i.user_id, u.email, u.password_hash, u.terms_accepted_at FROM user_identities i JOIN users u ON u.id = i.user_id WHERE i.provider = ? AND i.provider_user_id = ?",
       [provider, person],
     );
     expect(rows).toHaveLength(1);
     expect([rows[0]!.email, rows[0]!.password_hash]).toEqual([null, null]);
+    expect(rows[0]!.terms_accepted_at).not.toBeNull();
 
     // Signed out, the same person signs in to the same account, not a new one.
     await openAccountMenu(page);

@@ -121,6 +121,15 @@ test("a first visit from another zone is shown in that zone after one refresh", 
   // Rendered first in China time (no cookie yet), then again in the browser's zone.
   await expect(page.locator(`[data-order-no="${orderNo}"]`).getByTestId("order-pay-before")).toContainText(zoned(new Date(payBefore), "en", "America/New_York"));
   expect((await page.context().cookies()).find((k) => k.name === "tz")?.value).toBe("America/New_York");
+  // The refresh that brought the new zone left the head as it was: one title, one description.
+  await expect(page.locator("head title")).toHaveCount(1);
+  await expect(page.locator('head meta[name="description"]')).toHaveCount(1);
+
+  // The account page's sessions follow the same rule: when this browser signed in, in New York time, labelled.
+  await page.goto("/account");
+  const current = page.locator('[data-testid="session"][data-current]').locator("time").first();
+  const signedInAt = new Date((await current.getAttribute("datetime"))!);
+  await expect(current).toHaveText(zoned(signedInAt, "en", "America/New_York"));
   await page.context().close();
 });
 

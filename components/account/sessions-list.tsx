@@ -11,7 +11,7 @@ import { SubmitButton } from "./submit-button";
 export async function SessionsList({ sessions, currentSid }: { sessions: SessionInfo[]; currentSid: string }) {
   const t = await getTranslations("Account");
   const format = await getFormatter();
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+  const when = (iso: string) => format.dateTime(new Date(iso), "zoned");
   const sorted = [...sessions].sort((a, b) => Number(b.sid === currentSid) - Number(a.sid === currentSid) || b.createdAt.localeCompare(a.createdAt));
 
   return (

@@ -1,5 +1,8 @@
 // "QQ 登录 / 微信登录 / 微博登录" on the sign-in page, one per enabled provider. Plain links, not next/link:
-// prefetching the start route would open a sign-in flow (and set its cookie) for every page view.
+// prefetching the start route would open a sign-in flow (and set its cookie) for every page view. A first
+// sign-in through a provider creates the account, so the buttons carry the consent to the terms that the
+// sign-up form asks for with a checkbox; lib/auth/oauth-flow.ts records it on the new account.
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClassName } from "@/components/ui/button-class";
 import { enabledProviders } from "@/lib/auth/oauth-flow";
@@ -29,6 +32,12 @@ export async function OAuthButtons({ returnTo }: { returnTo: string }) {
           </a>
         ))}
       </div>
+      <p className={styles.consent} data-testid="oauth-consent">
+        {t.rich("consent", {
+          terms: (chunks) => <Link href="/terms">{chunks}</Link>,
+          privacy: (chunks) => <Link href="/privacy">{chunks}</Link>,
+        })}
+      </p>
     </div>
   );
 }

@@ -21,7 +21,7 @@ export async function DevMailbox({ entries }: { entries: MailboxEntry[] }) {
             </span>
             <span className={styles.time}>
               {t("sentAt")}:{" "}
-              <time dateTime={entry.sentAt}>{format.dateTime(new Date(entry.sentAt), { dateStyle: "medium", timeStyle: "medium" })}</time>
+              <time dateTime={entry.sentAt}>{format.dateTime(new Date(entry.sentAt), "zonedSeconds")}</time>
             </span>
           </div>
           {entry.subject ? <h2 className={styles.subject}>{entry.subject}</h2> : null}

@@ -38,7 +38,18 @@ export function TimeZoneSync({ children }: { children: ReactNode }) {
     document.cookie = `${TIME_ZONE_COOKIE}=${zone}; path=/; max-age=${TIME_ZONE_COOKIE_MAX_AGE}; samesite=lax${secure}`;
     // Only when the cookie changed: a page from the full-page cache was rendered without the cookie, and
     // refreshing every such page would undo the cache for everyone outside China.
-    if (zone !== rendered) router.refresh();
+    if (zone === rendered) return;
+    // Once the page has settled: a refresh while the page is still hydrating (its streamed metadata in
+    // particular) leaves a second <title> and set of <meta> tags in <head> with Next.js 16.4.
+    let cancelled = false;
+    const idle = (run: () => void) => (typeof window.requestIdleCallback === "function" ? window.requestIdleCallback(run, { timeout: 2000 }) : window.setTimeout(run, 200));
+    const refresh = () => idle(() => !cancelled && router.refresh());
+    if (document.readyState === "complete") refresh();
+    else window.addEventListener("load", refresh, { once: true });
+    return () => {
+      cancelled = true;
+      window.removeEventListener("load", refresh);
+    };
     // Once per page load: a refresh re-renders the layout with the new zone, which needs no second look.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

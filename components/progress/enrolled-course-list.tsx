@@ -1,14 +1,15 @@
 // A learner's courses with their progress and a link to go on: the rows of "My courses" and of the home
 // page's "continue learning". Server-rendered, no client JavaScript.
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { LinkButton } from "@/components/ui/link-button";
 import type { EnrolledCourse } from "@/lib/progress/queries";
 import styles from "./enrolled-course-list.module.css";
 
 export async function EnrolledCourseList({ items, headingLevel = 2 }: { items: EnrolledCourse[]; headingLevel?: 2 | 3 }) {
-  const [t, locale] = await Promise.all([getTranslations("MyCourses"), getLocale()]);
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "Asia/Shanghai" });
+  // Days in the reader's own time zone (the request's, from the tz cookie), like every time on the site.
+  const [t, format] = await Promise.all([getTranslations("MyCourses"), getFormatter()]);
+  const date = { format: (d: Date) => format.dateTime(d, { dateStyle: "medium" }) };
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <ul className={styles.list} data-testid="enrolled-courses">

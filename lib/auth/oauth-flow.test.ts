@@ -89,6 +89,8 @@ describe("signing in with a provider", () => {
     const userId = first.outcome!.userId;
     const [user] = await db().select().from(users).where(eq(users.id, userId));
     expect(user).toMatchObject({ name: "李雷", email: null, mobile: null, passwordHash: null, disabled: false });
+    // The buttons that start this state the consent to the terms; the new account records when it was given.
+    expect(user!.termsAcceptedAt).toBeInstanceOf(Date);
     expect((await identitiesOf(userId)).map((i) => [i.provider, i.providerUserId, i.displayName])).toEqual([[p, person, "李雷"]]);
 
     const again = await run(p, { person, nickname: "改了昵称" });

@@ -233,7 +233,8 @@ async function findOrCreateUser(profile: ProviderProfile, returnTo: string): Pro
     const userId = await db().transaction(async (tx) => {
       const [row] = await tx
         .insert(users)
-        .values({ name: profile.name.slice(0, 64) || profile.provider })
+        // The provider buttons state the consent to the terms (components/auth/oauth-buttons.tsx).
+        .values({ name: profile.name.slice(0, 64) || profile.provider, termsAcceptedAt: new Date() })
         .$returningId();
       if (!row) throw new Error("inserting a user returned no id");
       const id = row.id;

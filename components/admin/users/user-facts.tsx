@@ -8,7 +8,7 @@ import styles from "./users.module.css";
 export async function UserFacts({ user }: { user: AdminUserDetail }) {
   const t = await getTranslations("AdminUserDetail");
   const format = await getFormatter();
-  const when = (date: Date) => <time dateTime={date.toISOString()}>{format.dateTime(date, { dateStyle: "medium", timeStyle: "short" })}</time>;
+  const when = (date: Date) => <time dateTime={date.toISOString()}>{format.dateTime(date, "zoned")}</time>;
   const facts: Array<[string, ReactNode]> = [
     [t("id"), user.id],
     [t("email"), user.email ?? t("empty")],

@@ -10,7 +10,7 @@ export async function UsersTable({ rows }: { rows: AdminUserRow[] }) {
   const t = await getTranslations("AdminUsers");
   const locale = await getLocale();
   const format = await getFormatter();
-  const when = (date: Date) => <time dateTime={date.toISOString()}>{format.dateTime(date, { dateStyle: "medium", timeStyle: "short" })}</time>;
+  const when = (date: Date) => <time dateTime={date.toISOString()}>{format.dateTime(date, "zoned")}</time>;
   return (
     <div className={styles.tableWrap}>
       <table className={styles.table} data-testid="users-table">

@@ -98,7 +98,7 @@ export default adminPage("/admin/audit", { category: "permissions", zh: "审计�
                 return (
                   <tr key={r.id} data-action={r.action}>
                     <td className={styles.muted} style={{ whiteSpace: "nowrap" }}>
-                      <time dateTime={r.createdAt.toISOString()}>{format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "medium" })}</time>
+                      <time dateTime={r.createdAt.toISOString()}>{format.dateTime(r.createdAt, "zonedSeconds")}</time>
                     </td>
                     <td>
                       {r.actorName}

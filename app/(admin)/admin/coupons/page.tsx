@@ -38,7 +38,7 @@ export default adminPage("/admin/coupons", { category: "marketing", zh: "优惠�
   const page = Math.max(1, Math.min(10_000, Number.parseInt(typeof raw.page === "string" ? raw.page : "1", 10) || 1));
   const { rows, total } = await listCoupons({ q: q || undefined, page, perPage: PER_PAGE });
   const now = new Date();
-  const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const day = (d: Date) => format.dateTime(d, "zoned");
 
   return (
     <>

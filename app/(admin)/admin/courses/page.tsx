@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import styles from "@/components/admin/admin-page.module.css";
 import { AdminPageHeader } from "@/components/admin/page-header";
 import { Pagination } from "@/components/admin/pagination";
@@ -27,6 +27,7 @@ export default adminPage("/admin/courses", { category: "courses", zh: "课程管
   const te = await getTranslations("CourseEditor");
   const tc = await getTranslations("AdminCommon");
   const locale = await getLocale();
+  const format = await getFormatter();
   const raw = await searchParams;
   const one = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : undefined);
   const parsed = adminCourseFilter.safeParse({ q: one("q") || undefined, status: one("status") || undefined });
@@ -101,7 +102,9 @@ export default adminPage("/admin/courses", { category: "courses", zh: "课程管
                   </td>
                   <td className={styles.num}>{c.priceFen === 0 ? t("free") : formatFen(c.priceFen, locale)}</td>
                   <td className={styles.num}>{c.enrolmentCount.toLocaleString(locale)}</td>
-                  <td className={styles.muted}>{c.updatedAt.toLocaleDateString(locale)}</td>
+                  <td className={styles.muted}>
+                    <time dateTime={c.updatedAt.toISOString()}>{format.dateTime(c.updatedAt, "zoned")}</time>
+                  </td>
                 </tr>
               ))}
             </tbody>
