@@ -32,6 +32,7 @@ import {
   quoteSchema,
   startPaymentSchema,
 } from "@/lib/orders/api-schemas";
+import { BODY_LIMITS, ROUTES, bodyLimitOf, formatBytes } from "@/lib/http/routes";
 import { progressInputSchema, progressResponseSchema } from "@/lib/progress/schemas";
 
 type JsonSchema = Record<string, unknown>;
@@ -51,7 +52,9 @@ export interface OpenApiOperation {
   tags: string[];
   security?: Array<Record<string, string[]>>;
   parameters?: OpenApiParameter[];
-  requestBody?: { required: boolean; content: { "application/json": { schema: JsonSchema } } };
+  requestBody?: { required: boolean; description?: string; content: { "application/json": { schema: JsonSchema } } };
+  /** The largest request body accepted, in bytes (413 PAYLOAD_TOO_LARGE beyond it, unread). */
+  "x-body-limit"?: number;
   responses: Record<string, { description: string; headers?: Record<string, { description: string; schema: JsonSchema }>; content?: { "application/json": { schema: JsonSchema } } }>;
 }
 
@@ -86,6 +89,24 @@ const cacheControl = { "Cache-Control": { description: "Public answers may be ca
 
 const lessonIdParameter: OpenApiParameter = { name: "lessonId", in: "path", required: true, schema: { type: "string", pattern: "^[1-9][0-9]{0,15}$" } };
 
+/**
+ * Every operation that takes a body states its limit, from the route table the server enforces it with
+ * (lib/http/routes.ts): `x-body-limit`, a line in the body's description and the 413 answer.
+ */
+function withBodyLimits(paths: OpenApiDocument["paths"]): OpenApiDocument["paths"] {
+  for (const [path, operations] of Object.entries(paths)) {
+    const route = ROUTES[path.replace(/\{(\w+)\}/g, "[$1]")];
+    const limit = route ? bodyLimitOf(route) : BODY_LIMITS.json;
+    for (const operation of Object.values(operations)) {
+      if (!operation?.requestBody) continue;
+      operation["x-body-limit"] = limit;
+      operation.requestBody.description = `At most ${formatBytes(limit)} (${limit} bytes); a larger body is refused with 413 before it is read.`;
+      operation.responses["413"] ??= error(`The body is over ${formatBytes(limit)} (PAYLOAD_TOO_LARGE).`);
+    }
+  }
+  return paths;
+}
+
 export function openApiDocument(): OpenApiDocument {
   return {
     openapi: "3.1.0",
@@ -94,7 +115,8 @@ export function openApiDocument(): OpenApiDocument {
       version: "1.0.0",
       description:
         "The public catalogue of Xuefu (学府) and account access for other clients. JSON throughout; money is an integer number of fen (1/100 yuan). " +
-        "Errors answer {\"error\": {\"code\", \"message\", \"details\"}}: 400 for unknown, repeated or malformed parameters, 422 for values that are not allowed (with field errors), 404 for unknown resources.",
+        "Errors answer {\"error\": {\"code\", \"message\", \"details\"}}: 400 for unknown, repeated or malformed parameters, 422 for values that are not allowed (with field errors), 404 for unknown resources, " +
+        "405 with an Allow header for a method a path does not take, 413 for a body over the operation's `x-body-limit` (bytes; the body is not read).",
     },
     servers: [{ url: "/" }],
     tags: [
@@ -104,7 +126,7 @@ export function openApiDocument(): OpenApiDocument {
       { name: "Orders", description: "Pricing a cart, placing and paying orders. Signed in (session cookie or bearer token); prices always come from the server." },
       { name: "Operations", description: "Health of the service." },
     ],
-    paths: {
+    paths: withBodyLimits({
       "/api/v1/courses": {
         get: {
           operationId: "listCourses",
@@ -356,7 +378,7 @@ export function openApiDocument(): OpenApiDocument {
           responses: { "200": { description: "Everything answers.", content: json("Health") }, "503": { description: "A dependency is down.", content: json("Health") } },
         },
       },
-    },
+    }),
     components: {
       schemas: {
         CourseList: schema(courseListResponseSchema),

@@ -11,6 +11,7 @@ import { enqueueNotification } from "@/lib/notify";
 import { verificationCodeMessage } from "@/lib/notify/templates";
 import { key, redis } from "@/lib/redis";
 import { rateLimit, tooManyRequests, type RateRule } from "@/lib/security/rate-limit";
+import { rateLimitAddress } from "@/lib/http/client-ip";
 import { parseIdentifier } from "./identifiers";
 
 export const codePurposes = ["sign_up", "reset_password"] as const;
@@ -64,7 +65,7 @@ export async function issueCode(input: IssueCodeInput): Promise<{ expiresInSecon
 
   // The IP first: a client that is already refused does not use up its victims' per-target allowance.
   const checks: Array<[string, string, RateRule]> = [
-    ["auth-code:ip", input.ip, CODE_THROTTLES.perIp],
+    ["auth-code:ip", rateLimitAddress(input.ip), CODE_THROTTLES.perIp],
     ["auth-code:target", input.target, CODE_THROTTLES.perTargetCooldown],
     ["auth-code:target", input.target, CODE_THROTTLES.perTargetDaily],
   ];
