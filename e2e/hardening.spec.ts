@@ -1,11 +1,15 @@
-// Probing the production server the way an attacker would: forwarding headers rotated to escape the
-// per-address limits, unsupported methods and broken paths, oversized bodies. Requests come from their own
-// loopback addresses (127.x.y.z: every one of them reaches the server), so each test has per-address limits
-// of its own and leaves the shared 127.0.0.1 alone.
+// Probing the production server the way an attacker would: forwarding headers (rotated to escape the
+// per-address limits, forged to lock someone else out), unsupported methods and broken paths, oversized
+// bodies, and password guessing against someone else's account. Requests come from their own loopback
+// addresses (127.x.y.z: every one of them reaches the server), so each test has per-address limits of its own
+// and leaves the shared 127.0.0.1 alone.
 import http from "node:http";
 import net from "node:net";
 import { randomInt, randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import zh from "../lib/i18n/messages/zh-CN.json";
+import { createAccount, DEMO_PASSWORD } from "./support/auth";
+import { latestCode } from "./support/codes";
 import { startSecondInstance } from "./support/instance";
 
 const BASE = new URL(process.env.E2E_BASE_URL ?? "http://localhost:3100");
@@ -92,6 +96,27 @@ test.describe("client addresses", () => {
       statuses.push(...(await Promise.all(batch)).map((a) => a.status));
     }
     expect(tally(statuses)).toEqual({ 401: 60, 429: 6 });
+  });
+
+  test("a forged X-Forwarded-For cannot lock another address out", async () => {
+    test.setTimeout(60_000);
+    const victim = ownAddress();
+    const attacker = ownAddress();
+    const owner = await createAccount({ label: "victim" });
+    // The attacker claims the victim's address and guesses: the victim's account, and enough others to
+    // exhaust an address.
+    // (A server listening on :: sees an IPv4 client as ::ffff:a.b.c.d, the form it used to take from the header.)
+    const forged = { "x-forwarded-for": `::ffff:${victim}`, "x-real-ip": victim };
+    const statuses: number[] = [];
+    for (let i = 0; i < 66; i += 6) {
+      const batch = Array.from({ length: 6 }, (_, j) => send({ from: attacker, method: "POST", path: "/api/v1/tokens", headers: forged, json: { login: i + j < 12 ? owner.email : newTarget(), password: "Wrong-password-1" } }));
+      statuses.push(...(await Promise.all(batch)).map((a) => a.status));
+    }
+    expect(statuses.at(-1)).toBe(429);
+    // The attacker's address is refused; the victim's is not, and the owner signs in from it at once.
+    expect((await send({ from: attacker, method: "POST", path: "/api/v1/tokens", json: { login: owner.email, password: DEMO_PASSWORD } })).status).toBe(429);
+    const own = await send({ from: victim, method: "POST", path: "/api/v1/tokens", json: { login: owner.email, password: DEMO_PASSWORD } });
+    expect(own.status, own.text).toBe(201);
   });
 
   test("behind a trusted proxy, the client is the right-most address the proxy vouches for", async () => {
@@ -203,5 +228,56 @@ test.describe("request bodies", () => {
     const small = await chunked(16 * 1024 - 200);
     expect(small.status).toBe(401); // read whole and parsed: only the password is wrong
     expect(errorCode(small)).toBe("INVALID_CREDENTIALS");
+  });
+});
+
+test.describe("password guessing", () => {
+  test("an attacker's failures from one address do not stop the owner from another; there the API asks for a code", async () => {
+    const owner = await createAccount({ label: "guessed" });
+    const attacker = ownAddress();
+    const token = (from: string, password: string, code?: string) => send({ from, method: "POST", path: "/api/v1/tokens", json: { login: owner.email, password, ...(code ? { code } : {}) } });
+    for (let i = 0; i < 10; i++) expect(errorCode(await token(attacker, `Wrong-${i}-password`))).toBe("INVALID_CREDENTIALS");
+    // From the attacker's address, right or wrong, the answer is the same: a code is needed.
+    const wrong = await token(attacker, "Wrong-again-1");
+    const right = await token(attacker, DEMO_PASSWORD);
+    expect([wrong.status, errorCode(wrong)]).toEqual([401, "VERIFICATION_REQUIRED"]);
+    expect([right.status, errorCode(right)]).toEqual([401, "VERIFICATION_REQUIRED"]);
+    expect(JSON.parse(right.text)).toEqual(JSON.parse(wrong.text));
+    // A guessed code does not get in either.
+    expect(errorCode(await token(attacker, DEMO_PASSWORD, "123456"))).toBe("VERIFICATION_FAILED");
+    // The owner, elsewhere, is not held up.
+    expect((await token(ownAddress(), DEMO_PASSWORD)).status).toBe(201);
+  });
+
+  test("after too many failures the sign-in form asks for the code sent to the account, and it signs in", async ({ page }) => {
+    const owner = await createAccount({ label: "step-up" });
+    // The failures come from the address the browser will use.
+    for (let i = 0; i < 10; i++) await send({ from: "127.0.0.1", method: "POST", path: "/api/v1/tokens", json: { login: owner.email, password: `Wrong-${i}-password` } });
+    const origin = `http://127.0.0.1:${PORT}`;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${origin}/sign-in`);
+    await page.getByLabel(zh.Auth.login).fill(owner.email);
+    await page.getByLabel(zh.Auth.password).fill(DEMO_PASSWORD);
+    const since = Date.now();
+    await page.getByRole("button", { name: zh.Auth.signIn, exact: true }).click();
+
+    const codeField = page.getByLabel(zh.Auth.code);
+    await expect(codeField).toBeVisible();
+    await expect(codeField).toBeFocused();
+    await expect(page.getByTestId("sign-in-error")).toContainText(owner.email);
+    // The password typed stays for the second submission.
+    await expect(page.getByLabel(zh.Auth.password)).toHaveValue(DEMO_PASSWORD);
+    const box = await codeField.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+
+    // A wrong code first: refused, the field is emptied for another try.
+    await codeField.fill("000000");
+    await page.getByRole("button", { name: zh.Auth.signIn, exact: true }).click();
+    await expect(page.getByTestId("sign-in-error")).toHaveText(zh.Auth.errors.verification_failed);
+    await expect(codeField).toHaveValue("");
+
+    await codeField.fill(await latestCode(owner.email, since));
+    await page.getByRole("button", { name: zh.Auth.signIn, exact: true }).click();
+    await expect(page.getByTestId("account-menu")).toBeVisible();
   });
 });

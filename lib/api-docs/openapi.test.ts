@@ -1,5 +1,5 @@
 // The OpenAPI document states what the server enforces: each body's size limit (from the route table the
-// server hook and readJson use) with its 413.
+// server hook and readJson use) with its 413, and the sign-in code.
 import { describe, expect, it } from "vitest";
 import { BODY_LIMITS, ROUTES, bodyLimitOf } from "@/lib/http/routes";
 import { openApiDocument, type OpenApiOperation } from "./openapi";
@@ -19,5 +19,11 @@ describe("the OpenAPI document", () => {
       expect(op.requestBody!.description).toContain(`${bodyLimitOf(route!)} bytes`);
     }
     expect(doc.paths["/api/v1/tokens"]!.post!["x-body-limit"]).toBe(BODY_LIMITS.json);
+  });
+
+  it("documents the sign-in code and what asks for it", () => {
+    const tokens = doc.paths["/api/v1/tokens"]!.post!;
+    expect(Object.keys((tokens.requestBody!.content["application/json"].schema as { properties: object }).properties)).toEqual(["login", "password", "code"]);
+    expect(tokens.responses["401"]!.description).toContain("VERIFICATION_REQUIRED");
   });
 });

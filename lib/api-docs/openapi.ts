@@ -179,16 +179,19 @@ export function openApiDocument(): OpenApiDocument {
         post: {
           operationId: "createToken",
           summary: "Get an API token",
-          description: `Exchanges a login (email or mobile) and password for a bearer token valid ${API_TOKEN_TTL_SECONDS} seconds. Attempts are limited per account and per address.`,
+          description:
+            `Exchanges a login (email or mobile) and password for a bearer token valid ${API_TOKEN_TTL_SECONDS} seconds. Failed attempts are counted per account and address, per account and per address. ` +
+            "After 10 failures for an account from one address in 15 minutes (or 100 from anywhere in an hour) the answer is 401 VERIFICATION_REQUIRED, and a 6-digit code goes to the account's email or mobile number if the password was right: send the password again with `code`. " +
+            "After 60 failures from one address in 5 minutes, whatever the account, the address gets 429.",
           tags: ["Accounts"],
           requestBody: { required: true, content: { "application/json": { schema: schema(tokenRequestSchema, "input") } } },
           responses: {
             "201": { description: "The token.", content: json("Token") },
             "400": error("The body is not JSON."),
-            "401": error("The login or the password is wrong."),
+            "401": error("INVALID_CREDENTIALS: the login or the password is wrong. VERIFICATION_REQUIRED: send `code` too (see above). VERIFICATION_FAILED: the password or the code is wrong, or the code expired (a new one was sent)."),
             "403": error("The account is disabled."),
             "422": error("A missing or invalid field."),
-            "429": error("Too many attempts; see Retry-After."),
+            "429": error("Too many failed attempts from this address; see Retry-After."),
           },
         },
       },
