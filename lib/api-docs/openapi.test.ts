@@ -1,5 +1,5 @@
 // The OpenAPI document states what the server enforces: each body's size limit (from the route table the
-// server hook and readJson use) with its 413, and the sign-in code.
+// server hook and readJson use) with its 413, the sign-in code, and the one paging rule.
 import { describe, expect, it } from "vitest";
 import { BODY_LIMITS, ROUTES, bodyLimitOf } from "@/lib/http/routes";
 import { openApiDocument, type OpenApiOperation } from "./openapi";
@@ -19,6 +19,14 @@ describe("the OpenAPI document", () => {
       expect(op.requestBody!.description).toContain(`${bodyLimitOf(route!)} bytes`);
     }
     expect(doc.paths["/api/v1/tokens"]!.post!["x-body-limit"]).toBe(BODY_LIMITS.json);
+  });
+
+  it("documents paging the same way on every list", () => {
+    for (const path of ["/api/v1/courses", "/api/v1/orders"]) {
+      const perPage = doc.paths[path]!.get!.parameters!.find((p) => p.name === "per_page")!;
+      expect(perPage.schema, path).toMatchObject({ type: "integer", minimum: 1, default: 20 });
+      expect(perPage.description, path).toMatch(/above 100 is read as 100/);
+    }
   });
 
   it("documents the sign-in code and what asks for it", () => {

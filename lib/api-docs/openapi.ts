@@ -32,6 +32,7 @@ import {
   quoteSchema,
   startPaymentSchema,
 } from "@/lib/orders/api-schemas";
+import { pageParams } from "@/lib/http/paging";
 import { BODY_LIMITS, ROUTES, bodyLimitOf, formatBytes } from "@/lib/http/routes";
 import { progressInputSchema, progressResponseSchema } from "@/lib/progress/schemas";
 
@@ -116,7 +117,8 @@ export function openApiDocument(): OpenApiDocument {
       description:
         "The public catalogue of Xuefu (学府) and account access for other clients. JSON throughout; money is an integer number of fen (1/100 yuan). " +
         "Errors answer {\"error\": {\"code\", \"message\", \"details\"}}: 400 for unknown, repeated or malformed parameters, 422 for values that are not allowed (with field errors), 404 for unknown resources, " +
-        "405 with an Allow header for a method a path does not take, 413 for a body over the operation's `x-body-limit` (bytes; the body is not read).",
+        "405 with an Allow header for a method a path does not take, 413 for a body over the operation's `x-body-limit` (bytes; the body is not read). " +
+        "Lists page with `page` (from 1) and `per_page` (1 to 100, 20 by default; a larger value is read as 100 and meta.per_page says so).",
     },
     servers: [{ url: "/" }],
     tags: [
@@ -293,8 +295,7 @@ export function openApiDocument(): OpenApiDocument {
           tags: ["Orders"],
           security: [{ bearer: [] }],
           parameters: [
-            { name: "page", in: "query", required: false, schema: { type: "integer", minimum: 1 } },
-            { name: "per_page", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 100 } },
+            ...queryParameters(z.object(pageParams)),
             ...queryParameters(z.object({ status: orderTabSchema })),
           ],
           responses: { "200": { description: "Newest first.", content: json("OrderList") }, "400": error("A malformed parameter or an unknown status."), "401": error("Not signed in.") },
