@@ -42,8 +42,16 @@ const nextConfig = {
   // The e2e suite builds into its own folder so it never clobbers a running `npm run dev`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // forbidden() / unauthorized() answer 403 / 401 with their own pages (the admin guards use them).
-  // globalNotFound: app/global-not-found.tsx answers unmatched URLs (see there why not a root not-found.tsx).
-  experimental: { authInterrupts: true, globalNotFound: true },
+  experimental: {
+    authInterrupts: true,
+    // globalNotFound: app/global-not-found.tsx answers unmatched URLs (see there why not a root not-found.tsx).
+    globalNotFound: true,
+    // Server actions take at most 2 MB, set on purpose rather than left at Next's 1 MB: the largest one, the
+    // course editor's save, posts a whole course (a description may hold 200,000 characters, 600 kB of UTF-8,
+    // plus the syllabus); every other action posts a form of a few kB. The HTTP server hook stops reading
+    // a page's body at the same size (BODY_LIMITS.serverAction in lib/http/routes.ts; routes.test.ts checks).
+    serverActions: { bodySizeLimit: "2mb" },
+  },
   // Let middleware.ts see the client router's RSC headers and `_rsc` (Next strips them by default): the
   // full-page cache (lib/page-cache) must never answer those requests with HTML.
   skipProxyUrlNormalize: true,

@@ -7,8 +7,9 @@
 //   vi.mock("next/cache", () => import("@/test/request-context"));
 import { registerSession } from "@/lib/auth/session-registry";
 import { signToken } from "@/lib/auth/jwt";
+import { PEER_HEADER, peerHeaderValue } from "@/lib/http/client-ip";
 
-let current = new Headers({ host: "localhost:3000", "x-forwarded-proto": "http", "x-request-id": "vitest-request", "x-forwarded-for": "203.0.113.7", "user-agent": "Vitest" });
+let current = new Headers({ host: "localhost:3000", "x-forwarded-proto": "http", "x-request-id": "vitest-request", [PEER_HEADER]: peerHeaderValue("203.0.113.7"), "user-agent": "Vitest" });
 export const revalidated: string[] = [];
 
 export async function signInAs(userId: number): Promise<{ sid: string; token: string }> {

@@ -8,10 +8,11 @@ export interface Instance {
   stop(): Promise<void>;
 }
 
-export async function startSecondInstance(port: number): Promise<Instance> {
+/** `env` adds or overrides settings of the second instance (e.g. TRUSTED_PROXIES). */
+export async function startSecondInstance(port: number, env: Record<string, string> = {}): Promise<Instance> {
   const next = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
   const child: ChildProcess = spawn(process.execPath, [next, "start", "--port", String(port)], {
-    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn" },
+    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", ...env },
     stdio: "ignore",
   });
   const url = `http://localhost:${port}`;

@@ -32,6 +32,8 @@ import {
   quoteSchema,
   startPaymentSchema,
 } from "@/lib/orders/api-schemas";
+import { pageParams } from "@/lib/http/paging";
+import { BODY_LIMITS, ROUTES, bodyLimitOf, formatBytes } from "@/lib/http/routes";
 import { progressInputSchema, progressResponseSchema } from "@/lib/progress/schemas";
 
 type JsonSchema = Record<string, unknown>;
@@ -51,7 +53,9 @@ export interface OpenApiOperation {
   tags: string[];
   security?: Array<Record<string, string[]>>;
   parameters?: OpenApiParameter[];
-  requestBody?: { required: boolean; content: { "application/json": { schema: JsonSchema } } };
+  requestBody?: { required: boolean; description?: string; content: { "application/json": { schema: JsonSchema } } };
+  /** The largest request body accepted, in bytes (413 PAYLOAD_TOO_LARGE beyond it, unread). */
+  "x-body-limit"?: number;
   responses: Record<string, { description: string; headers?: Record<string, { description: string; schema: JsonSchema }>; content?: { "application/json": { schema: JsonSchema } } }>;
 }
 
@@ -86,6 +90,24 @@ const cacheControl = { "Cache-Control": { description: "Public answers may be ca
 
 const lessonIdParameter: OpenApiParameter = { name: "lessonId", in: "path", required: true, schema: { type: "string", pattern: "^[1-9][0-9]{0,15}$" } };
 
+/**
+ * Every operation that takes a body states its limit, from the route table the server enforces it with
+ * (lib/http/routes.ts): `x-body-limit`, a line in the body's description and the 413 answer.
+ */
+function withBodyLimits(paths: OpenApiDocument["paths"]): OpenApiDocument["paths"] {
+  for (const [path, operations] of Object.entries(paths)) {
+    const route = ROUTES[path.replace(/\{(\w+)\}/g, "[$1]")];
+    const limit = route ? bodyLimitOf(route) : BODY_LIMITS.json;
+    for (const operation of Object.values(operations)) {
+      if (!operation?.requestBody) continue;
+      operation["x-body-limit"] = limit;
+      operation.requestBody.description = `At most ${formatBytes(limit)} (${limit} bytes); a larger body is refused with 413 before it is read.`;
+      operation.responses["413"] ??= error(`The body is over ${formatBytes(limit)} (PAYLOAD_TOO_LARGE).`);
+    }
+  }
+  return paths;
+}
+
 export function openApiDocument(): OpenApiDocument {
   return {
     openapi: "3.1.0",
@@ -94,7 +116,9 @@ export function openApiDocument(): OpenApiDocument {
       version: "1.0.0",
       description:
         "The public catalogue of Xuefu (学府) and account access for other clients. JSON throughout; money is an integer number of fen (1/100 yuan). " +
-        "Errors answer {\"error\": {\"code\", \"message\", \"details\"}}: 400 for unknown, repeated or malformed parameters, 422 for values that are not allowed (with field errors), 404 for unknown resources.",
+        "Errors answer {\"error\": {\"code\", \"message\", \"details\"}}: 400 for unknown, repeated or malformed parameters, 422 for values that are not allowed (with field errors), 404 for unknown resources, " +
+        "405 with an Allow header for a method a path does not take, 413 for a body over the operation's `x-body-limit` (bytes; the body is not read). " +
+        "Lists page with `page` (from 1) and `per_page` (1 to 100, 20 by default; a larger value is read as 100 and meta.per_page says so).",
     },
     servers: [{ url: "/" }],
     tags: [
@@ -104,7 +128,7 @@ export function openApiDocument(): OpenApiDocument {
       { name: "Orders", description: "Pricing a cart, placing and paying orders. Signed in (session cookie or bearer token); prices always come from the server." },
       { name: "Operations", description: "Health of the service." },
     ],
-    paths: {
+    paths: withBodyLimits({
       "/api/v1/courses": {
         get: {
           operationId: "listCourses",
@@ -157,16 +181,19 @@ export function openApiDocument(): OpenApiDocument {
         post: {
           operationId: "createToken",
           summary: "Get an API token",
-          description: `Exchanges a login (email or mobile) and password for a bearer token valid ${API_TOKEN_TTL_SECONDS} seconds. Attempts are limited per account and per address.`,
+          description:
+            `Exchanges a login (email or mobile) and password for a bearer token valid ${API_TOKEN_TTL_SECONDS} seconds. Failed attempts are counted per account and address, per account and per address. ` +
+            "After 10 failures for an account from one address in 15 minutes (or 100 from anywhere in an hour) the answer is 401 VERIFICATION_REQUIRED, and a 6-digit code goes to the account's email or mobile number if the password was right: send the password again with `code`. " +
+            "After 60 failures from one address in 5 minutes, whatever the account, the address gets 429.",
           tags: ["Accounts"],
           requestBody: { required: true, content: { "application/json": { schema: schema(tokenRequestSchema, "input") } } },
           responses: {
             "201": { description: "The token.", content: json("Token") },
             "400": error("The body is not JSON."),
-            "401": error("The login or the password is wrong."),
+            "401": error("INVALID_CREDENTIALS: the login or the password is wrong. VERIFICATION_REQUIRED: send `code` too (see above). VERIFICATION_FAILED: the password or the code is wrong, or the code expired (a new one was sent)."),
             "403": error("The account is disabled."),
             "422": error("A missing or invalid field."),
-            "429": error("Too many attempts; see Retry-After."),
+            "429": error("Too many failed attempts from this address; see Retry-After."),
           },
         },
       },
@@ -268,8 +295,7 @@ export function openApiDocument(): OpenApiDocument {
           tags: ["Orders"],
           security: [{ bearer: [] }],
           parameters: [
-            { name: "page", in: "query", required: false, schema: { type: "integer", minimum: 1 } },
-            { name: "per_page", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 100 } },
+            ...queryParameters(z.object(pageParams)),
             ...queryParameters(z.object({ status: orderTabSchema })),
           ],
           responses: { "200": { description: "Newest first.", content: json("OrderList") }, "400": error("A malformed parameter or an unknown status."), "401": error("Not signed in.") },
@@ -356,7 +382,7 @@ export function openApiDocument(): OpenApiDocument {
           responses: { "200": { description: "Everything answers.", content: json("Health") }, "503": { description: "A dependency is down.", content: json("Health") } },
         },
       },
-    },
+    }),
     components: {
       schemas: {
         CourseList: schema(courseListResponseSchema),

@@ -7,12 +7,14 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { headers } from "next/headers";
 import { env } from "@/lib/config/env";
-import { ApiError, clientIp } from "@/lib/http/api";
-import { countFailedSignIn, throttleSignIn } from "./api-tokens";
+import { getLocale } from "next-intl/server";
+import { clientIp } from "@/lib/http/api";
+import { resolveLocale } from "@/lib/i18n/config";
 import { signToken, verifyToken } from "./jwt";
 import { redeemTicket } from "./oauth-flow";
 import { isSessionActive, registerSession, revokeSession } from "./session-registry";
-import { checkCredentials, findUserById, recordSignIn } from "./users";
+import { signInWithPassword } from "./sign-in-guard";
+import { findUserById, recordSignIn } from "./users";
 
 export const WEB_SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 
@@ -29,6 +31,13 @@ export class AccountDisabled extends CredentialsSignin {
 export class InvalidTicket extends CredentialsSignin {
   code = "invalid_ticket";
 }
+/** Too many failed sign-ins: the form must send the code mailed or texted to the account (sign-in-guard.ts). */
+export class VerificationRequired extends CredentialsSignin {
+  code = "verification_required";
+}
+export class VerificationFailed extends CredentialsSignin {
+  code = "verification_failed";
+}
 
 async function requestMeta(): Promise<{ userAgent: string; ip: string }> {
   const h = await headers();
@@ -43,24 +52,22 @@ function config(): NextAuthConfig {
     pages: { signIn: "/sign-in" },
     providers: [
       Credentials({
-        credentials: { login: {}, password: {} },
+        credentials: { login: {}, password: {}, code: {} },
         async authorize(raw) {
           const login = typeof raw.login === "string" ? raw.login.trim() : "";
           const password = typeof raw.password === "string" ? raw.password : "";
+          const code = typeof raw.code === "string" ? raw.code : undefined;
           if (!login || !password) throw new InvalidCredentials();
           const { ip } = await requestMeta();
-          try {
-            await throttleSignIn(login, ip);
-          } catch (error) {
-            if (error instanceof ApiError && error.status === 429) throw new SignInThrottled();
-            throw error;
-          }
-          const user = await checkCredentials(login, password);
-          if (!user) {
-            await countFailedSignIn(login, ip);
+          const result = await signInWithPassword({ login, password, code, ip, locale: resolveLocale(await getLocale().catch(() => null)) });
+          if (!result.ok) {
+            if (result.reason === "rate_limited") throw new SignInThrottled();
+            if (result.reason === "account_disabled") throw new AccountDisabled();
+            if (result.reason === "verification_required") throw new VerificationRequired();
+            if (result.reason === "verification_failed") throw new VerificationFailed();
             throw new InvalidCredentials();
           }
-          if (user.disabled) throw new AccountDisabled();
+          const user = result.user;
           await recordSignIn(user.id);
           return { id: String(user.id), name: user.name, email: user.email };
         },

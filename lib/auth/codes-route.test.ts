@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/auth/codes/route";
 import { closeDb, db } from "@/db";
 import { users } from "@/db/schema";
+import { PEER_HEADER, peerHeaderValue } from "@/lib/http/client-ip";
 import { QUEUES, closeQueues, queue } from "@/lib/jobs/queues";
 import type { Message } from "@/lib/notify/message";
 
@@ -15,7 +16,7 @@ const mobileDigits = `139${String(randomInt(0, 1e8)).padStart(8, "0")}`;
 function post(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   const request = new Request("http://localhost/api/v1/auth/codes", {
     method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": `198.51.100.${randomInt(1, 255)}-${randomUUID()}`, ...headers },
+    headers: { "content-type": "application/json", [PEER_HEADER]: peerHeaderValue(`2001:db8:${randomInt(0, 0xffff).toString(16)}:${randomInt(0, 0xffff).toString(16)}::1`), ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
   return POST(request, {});

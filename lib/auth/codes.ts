@@ -3,6 +3,7 @@
 // HMAC of it (keyed with AUTH_SECRET, bound to purpose and target) and a count of wrong attempts, under a key
 // named by a keyed hash of the target, so every web instance sees the same state. Only the queued message
 // holds the code in clear, until it is delivered (lib/notify). Sending is throttled per target and per IP.
+// Sign-in codes (the extra step after too many failed sign-ins) use the same store with their own throttles.
 import "server-only";
 import { createHmac, randomInt } from "node:crypto";
 import { env } from "@/lib/config/env";
@@ -11,10 +12,13 @@ import { enqueueNotification } from "@/lib/notify";
 import { verificationCodeMessage } from "@/lib/notify/templates";
 import { key, redis } from "@/lib/redis";
 import { rateLimit, tooManyRequests, type RateRule } from "@/lib/security/rate-limit";
-import { parseIdentifier } from "./identifiers";
+import { rateLimitAddress } from "@/lib/http/client-ip";
+import { parseIdentifier, type Identifier } from "./identifiers";
 
+/** What a person may ask a code for (POST /api/v1/auth/codes, the sign-up and reset forms). */
 export const codePurposes = ["sign_up", "reset_password"] as const;
-export type CodePurpose = (typeof codePurposes)[number];
+/** Sign-in codes are never asked for: sign-in sends one itself, after too many failed attempts (issueSignInCode). */
+export type CodePurpose = (typeof codePurposes)[number] | "sign_in";
 
 export const CODE_TTL_SECONDS = 300;
 export const CODE_MAX_ATTEMPTS = 5;
@@ -22,6 +26,12 @@ export const CODE_MAX_ATTEMPTS = 5;
 /** Sending limits. Per target they hold across purposes: they protect the person who receives the messages. */
 export const CODE_THROTTLES = {
   perIp: { limit: 20, windowSeconds: 60 * 60 },
+  perTargetCooldown: { limit: 1, windowSeconds: 60 },
+  perTargetDaily: { limit: 10, windowSeconds: 24 * 60 * 60 },
+} satisfies Record<string, RateRule>;
+
+/** Sign-in codes: one a minute and ten a day per account. Only someone who gave the right password sends one. */
+export const SIGN_IN_CODE_THROTTLES = {
   perTargetCooldown: { limit: 1, windowSeconds: 60 },
   perTargetDaily: { limit: 10, windowSeconds: 24 * 60 * 60 },
 } satisfies Record<string, RateRule>;
@@ -64,7 +74,7 @@ export async function issueCode(input: IssueCodeInput): Promise<{ expiresInSecon
 
   // The IP first: a client that is already refused does not use up its victims' per-target allowance.
   const checks: Array<[string, string, RateRule]> = [
-    ["auth-code:ip", input.ip, CODE_THROTTLES.perIp],
+    ["auth-code:ip", rateLimitAddress(input.ip), CODE_THROTTLES.perIp],
     ["auth-code:target", input.target, CODE_THROTTLES.perTargetCooldown],
     ["auth-code:target", input.target, CODE_THROTTLES.perTargetDaily],
   ];
@@ -74,28 +84,39 @@ export async function issueCode(input: IssueCodeInput): Promise<{ expiresInSecon
   }
 
   const account = await input.findAccount();
-  if (shouldSendCode(input.purpose, account !== undefined)) {
-    const code = randomInt(0, 1_000_000).toString().padStart(6, "0");
-    const k = codeKey(input.purpose, input.target);
-    // DEL first: the new code starts with a fresh attempt count, and the old code is gone with it.
-    await redis()
-      .multi()
-      .del(k)
-      .hset(k, { hash: codeHash(input.purpose, input.target, code), attempts: 0 })
-      .pexpire(k, CODE_TTL_SECONDS * 1000)
-      .exec();
-    await enqueueNotification(
-      verificationCodeMessage({
-        purpose: input.purpose,
-        channel: identifier.kind === "email" ? "email" : "sms",
-        to: input.target,
-        code,
-        minutes: CODE_TTL_SECONDS / 60,
-        locale: account?.locale ?? input.locale,
-      }),
-    );
-  }
+  if (shouldSendCode(input.purpose, account !== undefined)) await storeAndSend(input.purpose, identifier, account?.locale ?? input.locale);
   return { expiresInSeconds: CODE_TTL_SECONDS };
+}
+
+/** Replaces the target's code for the purpose with a new one and queues the message carrying it. */
+async function storeAndSend(purpose: CodePurpose, identifier: Identifier, locale: AppLocale): Promise<void> {
+  const code = randomInt(0, 1_000_000).toString().padStart(6, "0");
+  const k = codeKey(purpose, identifier.value);
+  // DEL first: the new code starts with a fresh attempt count, and the old code is gone with it.
+  await redis()
+    .multi()
+    .del(k)
+    .hset(k, { hash: codeHash(purpose, identifier.value, code), attempts: 0 })
+    .pexpire(k, CODE_TTL_SECONDS * 1000)
+    .exec();
+  await enqueueNotification(
+    verificationCodeMessage({ purpose, channel: identifier.kind === "email" ? "email" : "sms", to: identifier.value, code, minutes: CODE_TTL_SECONDS / 60, locale }),
+  );
+}
+
+/**
+ * Sends the account's owner a sign-in code, to the email or mobile number they sign in with. Called only
+ * after the right password, when too many failed attempts ask for more (lib/auth/sign-in-guard.ts). Quietly
+ * sends nothing while a throttle refuses (one a minute, ten a day): the caller's answer must not differ.
+ */
+export async function issueSignInCode(input: { target: string; locale: AppLocale }): Promise<boolean> {
+  const identifier = parseIdentifier(input.target);
+  if (!identifier || identifier.value !== input.target) throw new Error("issueSignInCode needs a target normalised by parseIdentifier");
+  for (const rule of [SIGN_IN_CODE_THROTTLES.perTargetCooldown, SIGN_IN_CODE_THROTTLES.perTargetDaily]) {
+    if (!(await rateLimit("auth-code:sign-in", input.target, rule)).ok) return false;
+  }
+  await storeAndSend("sign_in", identifier, input.locale);
+  return true;
 }
 
 // Checks and consumes a code in one step, so concurrent guesses on several instances cannot exceed the

@@ -1,17 +1,8 @@
-// The admin course API's plumbing: body parsing, the course's JSON shape and the mapping of authoring errors
+// The admin course API's plumbing: the course's JSON shape and the mapping of authoring errors
 // to HTTP answers (422 field errors, 404, 409), shared by the /api/v1/admin/courses route handlers.
 import "server-only";
 import { ApiError } from "@/lib/http/api";
 import { CourseInUseError, CourseNotFoundError, CourseValidationError, type AdminCourseDetail } from "./admin-course-writes";
-
-/** The JSON body, or 400 when it is not JSON. */
-export async function jsonBody(request: Request): Promise<unknown> {
-  try {
-    return await request.json();
-  } catch {
-    throw new ApiError(400, "BAD_REQUEST", "The request body must be valid JSON.");
-  }
-}
 
 /** The `[id]` segment as a course id; anything else cannot name a course (404). */
 export async function courseIdParam(context: { params: Promise<{ id: string }> }): Promise<number> {

@@ -3,18 +3,18 @@
 // the OpenAPI document, so the documentation cannot drift from what the handlers accept.
 import { z } from "zod";
 import { courseLanguages, courseLevels, lessonKinds } from "@/db/schema/catalogue";
+import { MAX_PER_PAGE, pageParams } from "@/lib/http/paging";
 import type { CategoryNode } from "./category-tree";
 import type { CourseDetail } from "./course-detail";
 import type { CourseListItem } from "./courses";
 import { courseSortKeys } from "./filters";
 
-export const MAX_PER_PAGE = 100;
+export { MAX_PER_PAGE };
 const integer = (description: string) => z.coerce.number().int().describe(description);
 
 export const courseListQuerySchema = z
   .strictObject({
-    page: integer("Page number, from 1.").min(1).max(100_000).optional(),
-    per_page: integer(`Courses per page, 20 by default; values above ${MAX_PER_PAGE} are treated as ${MAX_PER_PAGE}.`).min(1).optional(),
+    ...pageParams,
     sortby: z.enum(courseSortKeys).optional().describe("Sort key. Default: relevance when `q` is given, newest otherwise; relevance without `q` means newest."),
     order: z.enum(["asc", "desc"]).optional().describe("Default: asc for price, desc otherwise."),
     category: z

@@ -18,6 +18,12 @@ describe("parseEnv", () => {
     expect(env.DATABASE_POOL_SIZE).toBe(10);
   });
 
+  it("reads TRUSTED_PROXIES as addresses and CIDR ranges, and names the entries that are not", () => {
+    expect(parseEnv(valid).TRUSTED_PROXIES).toBe("");
+    expect(parseEnv({ ...valid, TRUSTED_PROXIES: "127.0.0.1, ::1, 10.0.0.0/8, 2001:db8::/32" }).TRUSTED_PROXIES).toBe("127.0.0.1, ::1, 10.0.0.0/8, 2001:db8::/32");
+    expect(() => parseEnv({ ...valid, TRUSTED_PROXIES: "10.0.0.1, nginx, 10.0.0.0/40" })).toThrow(/TRUSTED_PROXIES: .*not valid: nginx, 10\.0\.0\.0\/40/);
+  });
+
   it("names every missing setting in one error", () => {
     let error: unknown;
     try {

@@ -2,6 +2,7 @@
 // process with a message naming the variable; nothing falls back to an empty string.
 // Development values are written by `npm run dev` (see scripts/local/env.ts) before the app starts.
 import { z } from "zod";
+import { parseProxyList } from "@/lib/http/ip";
 
 const url = (what: string, protocols: string[]) =>
   z
@@ -54,6 +55,18 @@ const schema = z.object({
       }
     }, "AUTH_JWT_KEYS must be a JSON array of RSA private keys in JWK form, each with a kid (newest first)"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /**
+   * The load balancers and reverse proxies in front of the web instances, whose X-Forwarded-For is believed:
+   * comma-separated addresses and CIDR ranges, IPv4 or IPv6. Empty: nothing is believed, and the socket's peer
+   * is the client (lib/http/client-ip.ts).
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .superRefine((raw, ctx) => {
+      const parsed = parseProxyList(raw);
+      if (!parsed.ok) ctx.addIssue({ code: "custom", message: `TRUSTED_PROXIES must list IP addresses or CIDR ranges separated by commas; not valid: ${parsed.invalid.join(", ")}` });
+    }),
   /** Where the local storage adapter keeps uploads (default .data/uploads); unused when S3 is configured. */
   UPLOAD_DIR: z.string().trim().min(1).optional(),
   /** S3-compatible object storage for uploads: all six set together, or none (local disk). */

@@ -4,10 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { ApiError, fieldErrors } from "./api";
 
-export const pageParams = {
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  per_page: z.coerce.number().int().min(1).max(100).default(20),
-};
+export { pageParams } from "./paging";
 
 export function parseQuery<T extends z.ZodType>(url: string | URL, schema: T): z.infer<T> {
   const params = new URL(url).searchParams;

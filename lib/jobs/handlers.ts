@@ -31,8 +31,8 @@ export const handlers: Handlers = {
     await invalidateTags([CATALOGUE_TAGS.courses]);
     return result;
   },
-  /** Restores flushed leaderboards and corrects drift, from points_ledger and enrolments. */
-  "maintenance:leaderboards-rebuild": async () => rebuildLeaderboards(),
+  /** Restores flushed leaderboards and corrects drift, from points_ledger and enrolments; skipped while another runs. */
+  "maintenance:leaderboards-rebuild": async () => rebuildLeaderboards(new Date(), { ifBusy: "skip" }),
   "maintenance:seckill-release": async () => ({ released: await releaseExpiredSeats() }),
   "maintenance:seckill-check": async () => checkRecentSales(),
   "maintenance:seckill-load": async () => ({ loaded: await loadUpcomingSales() }),

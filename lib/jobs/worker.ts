@@ -9,6 +9,9 @@ import { QUEUES, bullPrefix, queue, type QueueName } from "./queues";
 
 const log = logger.child({ component: "worker" });
 
+/** When the leaderboards are rebuilt besides start-up: at :00, :15, :30 and :45 (UTC). */
+export const LEADERBOARDS_REBUILD_SCHEDULE = { pattern: "*/15 * * * *", tz: "UTC" } as const;
+
 export interface RunningWorker {
   close(): Promise<void>;
 }
@@ -44,8 +47,11 @@ export async function startWorker(opts: { schedule?: boolean } = {}): Promise<Ru
     await ordersQueue.upsertJobScheduler("close-expired", { every: 60_000 }, { name: "close-expired", data: {} });
     await ordersQueue.upsertJobScheduler("reconcile", { every: 60_000 }, { name: "reconcile", data: {} });
     // Leaderboards live in Redis but are rebuilt from MySQL: every 15 minutes (new periods, drift, a flushed
-    // Redis) and when workers start.
-    await maintenance.upsertJobScheduler("leaderboards-rebuild", { every: 900_000 }, { name: "leaderboards-rebuild", data: {} });
+    // Redis) and when workers start (once per ten minutes however many start). On the quarter hours by the
+    // clock rather than `every: 900_000`: a job scheduler with `every` runs at once when it is created, so on a
+    // fresh Redis (the first `npm run dev`) it raced the start-up job. The rebuild takes a lock besides
+    // (lib/leaderboards/rebuild.ts), so a start near a quarter hour makes one of the two skip.
+    await maintenance.upsertJobScheduler("leaderboards-rebuild", LEADERBOARDS_REBUILD_SCHEDULE, { name: "leaderboards-rebuild", data: {} });
     await maintenance.add("leaderboards-rebuild", {}, { jobId: `leaderboards-rebuild-start-${Math.floor(Date.now() / 600_000)}` });
   }
   log.info({ queues: Object.values(QUEUES) }, "worker started");

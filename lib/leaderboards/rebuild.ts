@@ -1,6 +1,6 @@
 // Rebuilds every leaderboard from MySQL, the source of truth, so a flushed Redis is recovered and any drift
 // (an increment lost to a Redis outage, a crash between commit and increment) is corrected. Run by the worker
-// on a schedule and once when workers start (lib/jobs).
+// on a schedule and once when workers start (lib/jobs), one at a time (the lock below).
 //
 // Each board is written to a fresh temporary key and then RENAMEd over the live one in one MULTI, so readers
 // see the old board or the new one, never a half-built one. An increment that lands between the SQL read and
@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { db } from "@/db";
 import { logger } from "@/lib/log";
-import { redis } from "@/lib/redis";
+import { key, redis } from "@/lib/redis";
 import { BOARD_PERIODS, BOARDS, memberOf, periodStart, periodTtlSeconds, type Board, type Period } from "./periods";
 import { boardKey } from "./store";
 import { LESSON_POINTS, COURSE_POINTS } from "@/lib/progress/points";
@@ -83,11 +83,53 @@ export async function reconcileAwards(): Promise<{ lessons: number; courses: num
   return { lessons: affected(lessonResult), courses: affected(courseResult) };
 }
 
-/** Reconciles the ledger, then rebuilds every board of every period. */
-export async function rebuildAll(now: Date = new Date()): Promise<Record<string, number>> {
-  const awarded = await reconcileAwards();
-  const sizes: Record<string, number> = {};
-  for (const board of BOARDS) for (const period of BOARD_PERIODS[board]) sizes[`${board}:${period}`] = await rebuildBoard(board, period, now);
-  log.info({ awarded, sizes }, "leaderboards rebuilt");
-  return sizes;
+// One rebuild at a time across every worker and process: two at once run the same INSERT IGNORE … SELECT into
+// points_ledger side by side, which MariaDB may fail ("Failed to read auto-increment value from storage
+// engine"), and build the same boards twice. A Redis lock with a random token (only its holder releases or
+// extends it) and an expiry (a crashed holder frees it by itself); it is extended after each board.
+const LOCK_KEY = () => key("lb", "rebuild-lock");
+const LOCK_MS = BUILD_TTL_SECONDS * 1000;
+const WAIT_POLL_MS = 200;
+
+const RELEASE_SCRIPT = `if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) end return 0`;
+const EXTEND_SCRIPT = `if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("PEXPIRE", KEYS[1], ARGV[2]) end return 0`;
+
+async function acquire(token: string, waitMs: number): Promise<boolean> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    if ((await redis().set(LOCK_KEY(), token, { nx: true, px: LOCK_MS })) === "OK") return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, WAIT_POLL_MS));
+  }
+}
+
+export type RebuildResult = { skipped: false; awarded: { lessons: number; courses: number }; sizes: Record<string, number> } | { skipped: true };
+
+/**
+ * Reconciles the ledger, then rebuilds every board of every period, holding the rebuild lock. When another
+ * rebuild holds it, `ifBusy: "skip"` (the scheduled job) returns at once without building (the other one is
+ * doing the work), and "wait" (the default) waits for it to finish, up to the lock's expiry, and then builds.
+ */
+export async function rebuildAll(now: Date = new Date(), options: { ifBusy?: "wait" | "skip" } = {}): Promise<RebuildResult> {
+  const token = randomUUID();
+  if (!(await acquire(token, options.ifBusy === "skip" ? 0 : LOCK_MS))) {
+    log.info("another leaderboard rebuild is running; this one skipped");
+    return { skipped: true };
+  }
+  try {
+    const awarded = await reconcileAwards();
+    const sizes: Record<string, number> = {};
+    for (const board of BOARDS) {
+      for (const period of BOARD_PERIODS[board]) {
+        sizes[`${board}:${period}`] = await rebuildBoard(board, period, now);
+        await redis().eval(EXTEND_SCRIPT, [LOCK_KEY()], [token, String(LOCK_MS)]);
+      }
+    }
+    log.info({ awarded, sizes }, "leaderboards rebuilt");
+    return { skipped: false, awarded, sizes };
+  } finally {
+    await redis()
+      .eval(RELEASE_SCRIPT, [LOCK_KEY()], [token])
+      .catch((error: unknown) => log.warn({ err: error }, "could not release the leaderboard rebuild lock; it expires by itself"));
+  }
 }

@@ -19,6 +19,10 @@ const codeTemplates: Record<AppLocale, Record<CodePurpose, CodeTemplate>> = {
       subject: "【学府】重置密码验证码",
       text: (code, minutes) => `【学府】您的验证码是 ${code}，用于重置密码，${minutes} 分钟内有效。请勿告诉他人；如非本人操作请忽略。`,
     },
+    sign_in: {
+      subject: "【学府】登录验证码",
+      text: (code, minutes) => `【学府】您的验证码是 ${code}，用于登录学府账号，${minutes} 分钟内有效。请勿告诉他人；如非本人操作，说明有人知道您的密码，请立即修改密码。`,
+    },
   },
   en: {
     sign_up: {
@@ -30,6 +34,11 @@ const codeTemplates: Record<AppLocale, Record<CodePurpose, CodeTemplate>> = {
       subject: "Your Xuefu password reset code",
       text: (code, minutes) =>
         `[Xuefu] Your verification code is ${code}. Use it to reset your password; it expires in ${minutes} minutes. Never share it. If you did not ask for it, ignore this message.`,
+    },
+    sign_in: {
+      subject: "Your Xuefu sign-in code",
+      text: (code, minutes) =>
+        `[Xuefu] Your verification code is ${code}. Use it to sign in to Xuefu; it expires in ${minutes} minutes. Never share it. If you are not signing in, someone knows your password: change it now.`,
     },
   },
 };

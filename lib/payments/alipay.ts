@@ -8,7 +8,7 @@ import { alipaySignContent, rsa2Verify } from "./alipay-sign";
 import type { AlipayConfig } from "./config";
 import { privatePem, publicPem } from "./keys";
 import { chinaDateTime, fenToYuan, parseChinaTime, yuanToFen } from "./money";
-import { PaymentProviderError, type NotificationEvent, type PaymentProvider, type PaymentQueryResult, type PaymentStatus, type RefundResult, type VerifyResult } from "./types";
+import { PaymentProviderError, malformedNotification, type NotificationEvent, type PaymentProvider, type PaymentQueryResult, type PaymentStatus, type RefundResult, type VerifyResult } from "./types";
 
 const TRADE_STATUS: Record<string, PaymentStatus> = {
   WAIT_BUYER_PAY: "pending",
@@ -70,10 +70,10 @@ export function alipayProvider(config: AlipayConfig): PaymentProvider {
       // Signed by Alipay; now is it for us?
       if (params.app_id !== config.appId) return { ok: false, reason: `app_id ${params.app_id} is not ours` };
       if (params.seller_id !== undefined && params.seller_id !== config.sellerId) return { ok: false, reason: `seller_id ${params.seller_id} is not ours` };
-      if (!params.out_trade_no || !params.trade_no) return { ok: false, reason: "no out_trade_no or trade_no" };
+      if (!params.out_trade_no || !params.trade_no) return malformedNotification("no out_trade_no or trade_no");
       const isRefund = Boolean(params.out_biz_no) && params.refund_fee !== undefined;
       const amountFen = yuanToFen((isRefund ? params.refund_fee : params.total_amount) ?? "");
-      if (amountFen === null) return { ok: false, reason: "malformed amount" };
+      if (amountFen === null) return malformedNotification("malformed amount");
       const tradeStatus = params.trade_status ?? "";
       const event: NotificationEvent = {
         type: isRefund ? "refund" : "payment",

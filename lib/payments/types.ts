@@ -50,7 +50,19 @@ export interface NotificationEvent {
   raw: Record<string, unknown>;
 }
 
-export type VerifyResult = { ok: true; event: NotificationEvent } | { ok: false; reason: string };
+export type VerifyResult =
+  | { ok: true; event: NotificationEvent }
+  /**
+   * `signed`: the provider's signature held but the content is unusable (not JSON, a field missing or
+   * malformed): stored as verified and rejected, rather than unverified, and answered as a failure.
+   */
+  | { ok: false; reason: string; signed?: true };
+
+/** A refusal of a notification whose signature held: its content is malformed. */
+export const malformedNotification = (reason: string): VerifyResult => ({ ok: false, reason, signed: true });
+
+/** An amount of fen a notification may carry: a non-negative safe integer. */
+export const isFenAmount = (n: unknown): n is number => typeof n === "number" && Number.isSafeInteger(n) && n >= 0;
 
 /** Exactly what to answer the provider's notification with. */
 export interface NotificationAnswer {
@@ -105,7 +117,7 @@ export interface RefundQuery {
 export interface PaymentProvider {
   readonly name: ProviderName;
   createPayment(input: CreatePaymentInput): Promise<CreatePaymentResult>;
-  /** Verifies the signature over the raw body before reading anything from it. Never throws. */
+  /** Verifies the signature over the raw body before reading anything from it. Never throws, whatever the body. */
   verifyNotification(rawBody: string | Buffer, headers: Headers): Promise<VerifyResult>;
   notificationAnswer(ok: boolean, message?: string): NotificationAnswer;
   /** `startedAt` is required by UnionPay (txnTime) and ignored by the others. */

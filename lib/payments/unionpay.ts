@@ -9,7 +9,7 @@ import { X509Certificate } from "node:crypto";
 import type { UnionpayConfig } from "./config";
 import { chinaCompact, parseFen } from "./money";
 import { parseUnionpayAnswer, unionpaySign, unionpayVerify } from "./unionpay-sign";
-import { PaymentProviderError, type PaymentProvider, type PaymentQueryResult, type RefundResult, type VerifyResult } from "./types";
+import { PaymentProviderError, malformedNotification, type PaymentProvider, type PaymentQueryResult, type RefundResult, type VerifyResult } from "./types";
 
 const SUCCESS = new Set(["00", "A6"]);
 /** Still being processed at UnionPay: ask again later. */
@@ -93,7 +93,7 @@ export function unionpayProvider(config: UnionpayConfig): PaymentProvider {
       if (problem) return { ok: false, reason: problem };
       if (fields.merId !== config.merId) return { ok: false, reason: `merId ${fields.merId} is not ours` };
       const amountFen = parseFen(fields.txnAmt ?? "");
-      if (amountFen === null || !fields.orderId || !fields.queryId) return { ok: false, reason: "no txnAmt, orderId or queryId" };
+      if (amountFen === null || !fields.orderId || !fields.queryId) return malformedNotification("no txnAmt, orderId or queryId");
       const status = SUCCESS.has(fields.respCode ?? "") ? "success" : "failed";
       // UnionPay states no payment time with a year in it; the notification's arrival stands for it.
       const paidAt = status === "success" ? new Date() : undefined;
@@ -101,7 +101,7 @@ export function unionpayProvider(config: UnionpayConfig): PaymentProvider {
         // Refunds: orderId is our refund number, reqReserved carries our order number (refund() sets it).
         return { ok: true, event: { type: "refund", orderNo: fields.reqReserved ?? "", refundNo: fields.orderId, providerTradeNo: fields.origQryId ?? "", amountFen, merchantId: fields.merId, paidAt, status, raw: fields } };
       }
-      if (fields.txnType !== "01") return { ok: false, reason: `unexpected txnType ${fields.txnType}` };
+      if (fields.txnType !== "01") return malformedNotification(`unexpected txnType ${fields.txnType ?? "(none)"}`);
       return { ok: true, event: { type: "payment", orderNo: fields.orderId, providerTradeNo: fields.queryId, amountFen, merchantId: fields.merId, paidAt, status, raw: fields } };
     },
 

@@ -5,7 +5,19 @@
 import "server-only";
 import type { WechatConfig } from "./config";
 import { wechatAuthorization, decryptResource, wechatNonce, wechatRequestMessage, wechatResponseMessage, wechatSign, wechatVerify, type EncryptedResource } from "./wechat-sign";
-import { PaymentProviderError, type NotificationAnswer, type NotificationEvent, type PaymentProvider, type PaymentQueryResult, type PaymentStatus, type RefundResult, type RefundStatus, type VerifyResult } from "./types";
+import {
+  PaymentProviderError,
+  isFenAmount,
+  malformedNotification,
+  type NotificationAnswer,
+  type NotificationEvent,
+  type PaymentProvider,
+  type PaymentQueryResult,
+  type PaymentStatus,
+  type RefundResult,
+  type RefundStatus,
+  type VerifyResult,
+} from "./types";
 
 /** WeChat's deliberate probes carry signatures starting with this; they must be refused. */
 export const WECHAT_PROBE_PREFIX = "WECHATPAY/SIGNTEST/";
@@ -24,9 +36,34 @@ const REFUND_STATUS: Record<string, RefundStatus> = { SUCCESS: "success", PROCES
 /** RFC 3339 in China time, as WeChat writes times: 2018-06-08T10:34:56+08:00. */
 export const wechatTime = (d: Date) => `${new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
 
-const date = (text: unknown) => (typeof text === "string" && !Number.isNaN(Date.parse(text)) ? new Date(text) : undefined);
+/** A time WeChat wrote, when it is one a database can hold. */
+function date(text: unknown): Date | undefined {
+  if (typeof text !== "string") return undefined;
+  const d = new Date(text);
+  const year = d.getUTCFullYear();
+  return Number.isNaN(d.getTime()) || year < 2000 || year > 9999 ? undefined : d;
+}
 
 type Json = Record<string, unknown>;
+
+const isJson = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** A JSON object parsed from text, or null for anything else (not JSON, an array, a number, null). */
+function jsonObject(text: string): Json | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return isJson(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+const isEncryptedResource = (value: unknown): value is EncryptedResource =>
+  isJson(value) &&
+  typeof value.algorithm === "string" &&
+  typeof value.ciphertext === "string" &&
+  typeof value.nonce === "string" &&
+  (value.associated_data === undefined || typeof value.associated_data === "string");
 
 /** Checks a signed answer or notification from WeChat Pay: key id, clock and signature over the raw body. */
 export function checkWechatSignature(config: WechatConfig, headers: Headers, body: string, now = Date.now()): string | null {
@@ -106,23 +143,21 @@ export function wechatProvider(config: WechatConfig): PaymentProvider {
       const body = typeof rawBody === "string" ? rawBody : rawBody.toString("utf8");
       const problem = checkWechatSignature(config, headers, body);
       if (problem) return { ok: false, reason: problem };
-      let envelope: { event_type?: string; resource?: EncryptedResource };
-      try {
-        envelope = JSON.parse(body) as typeof envelope;
-      } catch {
-        return { ok: false, reason: "body is not JSON" };
-      }
-      if (!envelope.resource) return { ok: false, reason: "no resource" };
+      // WeChat Pay signed these bytes: from here on, what can be wrong is their content.
+      const envelope = jsonObject(body);
+      if (!envelope) return malformedNotification("body is not a JSON object");
+      if (!isEncryptedResource(envelope.resource)) return malformedNotification("no encrypted resource");
       const plain = decryptResource(envelope.resource, config.apiV3Key);
-      if (plain === null) return { ok: false, reason: "resource does not decrypt with our APIv3 key" };
-      const r = JSON.parse(plain) as Json;
+      if (plain === null) return malformedNotification("resource does not decrypt with our APIv3 key");
+      const r = jsonObject(plain);
+      if (!r) return malformedNotification("decrypted resource is not a JSON object");
       if (r.mchid !== config.mchId) return { ok: false, reason: `mchid ${String(r.mchid)} is not ours` };
-      const amount = (r.amount ?? {}) as Json;
-      const eventType = envelope.event_type ?? "";
+      const amount = isJson(r.amount) ? r.amount : {};
+      const eventType = typeof envelope.event_type === "string" ? envelope.event_type : "";
       if (eventType.startsWith("REFUND.")) {
         // Refund resources carry no appid; the mchid and the APIv3 key already tie them to us.
-        const refund = Number(amount.refund);
-        if (!Number.isSafeInteger(refund) || typeof r.out_refund_no !== "string") return { ok: false, reason: "malformed refund resource" };
+        const refund = amount.refund;
+        if (!isFenAmount(refund) || typeof r.out_refund_no !== "string") return malformedNotification("malformed refund resource");
         const event: NotificationEvent = {
           type: "refund",
           orderNo: String(r.out_trade_no ?? ""),
@@ -137,8 +172,8 @@ export function wechatProvider(config: WechatConfig): PaymentProvider {
         return { ok: true, event };
       }
       if (r.appid !== config.appId) return { ok: false, reason: `appid ${String(r.appid)} is not ours` };
-      const total = Number(amount.total);
-      if (!Number.isSafeInteger(total) || typeof r.out_trade_no !== "string" || typeof r.transaction_id !== "string") return { ok: false, reason: "malformed transaction resource" };
+      const total = amount.total;
+      if (!isFenAmount(total) || typeof r.out_trade_no !== "string" || typeof r.transaction_id !== "string") return malformedNotification("malformed transaction resource");
       const event: NotificationEvent = {
         type: "payment",
         orderNo: r.out_trade_no,

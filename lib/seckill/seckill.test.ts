@@ -1,11 +1,13 @@
 // Flash sales against the real MariaDB and Redis: races at small stocks, the pay window, the worker dying
 // before it acknowledges, drift repair, and the endpoint's answers.
 import { spawn } from "node:child_process";
+import { randomInt } from "node:crypto";
 import path from "node:path";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { courses, orders, seckillSales, seckillSeats } from "@/db/schema";
+import { PEER_HEADER, peerHeaderValue } from "@/lib/http/client-ip";
 import { redis } from "@/lib/redis";
 import { createTcpRedis } from "@/lib/redis/tcp";
 import { markSeatPaid } from "./order-hooks";
@@ -45,8 +47,9 @@ async function createSale(opts: { seats: number; startsInMs?: number; lastsMs?: 
   return row!.id;
 }
 
-async function grab(learner: Learner, saleId: number, opts: { token?: string | null; ip?: string; auth?: boolean } = {}) {
-  const headers = new Headers({ "x-forwarded-for": opts.ip ?? `198.51.100.${(ipCounter++ % 250) + 1}` });
+async function grab(learner: Learner, saleId: number, opts: { token?: string | null; ip?: string; forwardedFor?: string; auth?: boolean } = {}) {
+  const headers = new Headers({ [PEER_HEADER]: peerHeaderValue(opts.ip ?? `198.51.100.${(ipCounter++ % 250) + 1}`) });
+  if (opts.forwardedFor) headers.set("x-forwarded-for", opts.forwardedFor);
   if (opts.auth !== false) headers.set("authorization", `Bearer ${learner.bearer}`);
   const token = opts.token === undefined ? grabToken(saleId, learner.userId) : opts.token;
   if (token) headers.set("x-seckill-token", token);
@@ -381,6 +384,29 @@ describe("POST /api/v1/seckill/{id}/orders", () => {
       await drain();
     } finally {
       delete process.env.SECKILL_USER_LIMIT;
+      resetSeckillConfig();
+    }
+  });
+
+  it("rate-limits one address with 429 however it rotates X-Forwarded-For", async () => {
+    process.env.SECKILL_IP_LIMIT = "3";
+    resetSeckillConfig();
+    try {
+      const saleId = await createSale({ seats: 1 });
+      // Addresses of this test's own: the shared ones have used up a limit of 3 long ago.
+      const fresh = () => `2001:db8:${randomInt(0, 0xffff).toString(16)}:${randomInt(0, 0xffff).toString(16)}::1`;
+      expect((await grab(pool[72]!, saleId, { ip: fresh() })).status).toBe(201);
+      // Four learners from one address (no trusted proxy in front), each request claiming another client.
+      const address = fresh();
+      const answers = [];
+      for (let i = 0; i < 4; i++) {
+        forgetClosed();
+        answers.push((await grab(pool[73 + i]!, saleId, { ip: address, forwardedFor: `198.18.${i}.${i + 1}` })).status);
+      }
+      expect(answers).toEqual([409, 409, 409, 429]);
+      await drain();
+    } finally {
+      delete process.env.SECKILL_IP_LIMIT;
       resetSeckillConfig();
     }
   });

@@ -68,7 +68,8 @@ async function main(): Promise<void> {
       const build = startChild("build", process.execPath, [nextBin, "build"], appEnv, { logFile: path.join(reports, "bench-seckill-build.log") });
       if ((await build.exited) !== 0) throw new Error("next build failed; see .data/test/reports/bench-seckill-build.log");
     }
-    const runEnv = { ...appEnv, NODE_ENV: "production", SECKILL_BENCH_ROUTES: "on" } as unknown as NodeJS.ProcessEnv;
+    // The benchmark plays a load balancer on this machine: each learner's X-Forwarded-For is believed only from it.
+    const runEnv = { ...appEnv, NODE_ENV: "production", SECKILL_BENCH_ROUTES: "on", TRUSTED_PROXIES: "127.0.0.1, ::1" } as unknown as NodeJS.ProcessEnv;
     children.push(startChild("web", process.execPath, [...serverNodeArgs, nextBin, "start", "--port", String(PORT)], runEnv, { logFile: path.join(reports, "bench-seckill-web.log") }));
     children.push(startWorkerProcess(runEnv, { logFile: path.join(reports, "bench-seckill-worker.log") }));
     await waitFor("the server", async () => (await fetch(`http://127.0.0.1:${PORT}/api/v1/ping`)).status === 204, 60_000);

@@ -7,6 +7,7 @@ import { beginOAuth, failureUrl, isProviderId, OAuthFlowFailure, STATE_COOKIE, S
 import { sameSitePath } from "@/lib/auth/return-path";
 import { env } from "@/lib/config/env";
 import { clientIp } from "@/lib/http/api";
+import { rateLimitAddress } from "@/lib/http/client-ip";
 import { rateLimit } from "@/lib/security/rate-limit";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +24,7 @@ export async function GET(request: NextRequest, ctx: { params: Promise<{ provide
   const returnTo = sameSitePath(query.get("returnTo"), mode === "link" ? "/account" : "/");
   if (!isProviderId(provider)) return to(failureUrl({ code: "unknown_provider", mode, returnTo }));
 
-  if (!(await rateLimit("oauth-start:ip", clientIp(request), START_RULE)).ok) return to(failureUrl({ code: "rate_limited", mode, returnTo }));
+  if (!(await rateLimit("oauth-start:ip", rateLimitAddress(clientIp(request)), START_RULE)).ok) return to(failureUrl({ code: "rate_limited", mode, returnTo }));
 
   const session = await auth();
   const userId = session?.user?.id ? Number(session.user.id) : null;

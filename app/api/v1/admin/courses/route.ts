@@ -1,7 +1,9 @@
 import { adminCourseFilter, listAdminCourses } from "@/lib/admin/courses";
-import { authoring, courseJson, jsonBody } from "@/lib/catalogue/admin-course-api";
+import { authoring, courseJson } from "@/lib/catalogue/admin-course-api";
 import { createCourse } from "@/lib/catalogue/admin-course-writes";
+import { readJsonValue } from "@/lib/http/api";
 import { pageMeta, pageParams, parseQuery } from "@/lib/http/query";
+import { BODY_LIMITS } from "@/lib/http/routes";
 import { adminApi } from "@/lib/rbac/guard";
 
 const query = adminCourseFilter.extend(pageParams);
@@ -16,7 +18,7 @@ export const GET = adminApi("/api/v1/admin/courses", { category: "courses", zh: 
 
 /** POST {course} → 201 {"data": course} with Location; 422 with field errors; 400 for a body that is not JSON. */
 export const POST = adminApi("/api/v1/admin/courses", { category: "courses", zh: "创建课程接口", en: "Course create API", roles: ["course_admin"] }, async (request, _context, admin) => {
-  const body = await jsonBody(request);
+  const body = await readJsonValue(request, { limit: BODY_LIMITS.course });
   const course = await authoring(() => createCourse(admin, body));
   return courseJson(course, { status: 201, headers: { location: `/api/v1/admin/courses/${course.id}` } });
 });

@@ -1,14 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/db";
 import { ApiError } from "@/lib/http/api";
+import { BODY_LIMITS } from "@/lib/http/routes";
 import { logger } from "@/lib/log";
 import { adminApi } from "@/lib/rbac/guard";
 import { storage } from "@/lib/storage";
 import { sniffImage } from "@/lib/storage/images";
 
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
-// Room for the multipart boundaries and headers around the file.
-const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 64 * 1024;
+// The file and room for the multipart boundaries and headers around it (the server hook stops at the same size).
+const MAX_BODY_BYTES = BODY_LIMITS.imageUpload;
 const log = logger.child({ component: "admin-uploads" });
 
 const tooLarge = () => new ApiError(413, "PAYLOAD_TOO_LARGE", "Images may be at most 5 MB.");

@@ -1,6 +1,7 @@
-import { authoring, courseIdParam, courseJson, jsonBody } from "@/lib/catalogue/admin-course-api";
+import { authoring, courseIdParam, courseJson } from "@/lib/catalogue/admin-course-api";
 import { deleteCourse, getAdminCourse, patchCourse, replaceCourse } from "@/lib/catalogue/admin-course-writes";
-import { ApiError } from "@/lib/http/api";
+import { ApiError, readJsonValue } from "@/lib/http/api";
+import { BODY_LIMITS } from "@/lib/http/routes";
 import { adminApi } from "@/lib/rbac/guard";
 
 type Context = { params: Promise<{ id: string }> };
@@ -15,14 +16,14 @@ export const GET = adminApi("/api/v1/admin/courses/[id]", { category: "courses",
 /** PUT {whole course} → 200 {"data": course}; 422 with field errors; 400 for a body that is not JSON. */
 export const PUT = adminApi("/api/v1/admin/courses/[id]", { category: "courses", zh: "替换课程接口", en: "Course replace API", roles: ["course_admin"] }, async (request, context: Context, admin) => {
   const id = await courseIdParam(context);
-  const body = await jsonBody(request);
+  const body = await readJsonValue(request, { limit: BODY_LIMITS.course });
   return courseJson(await authoring(() => replaceCourse(admin, id, body)));
 });
 
 /** PATCH {some fields} → 200 {"data": course}: merged with the stored course and checked whole. */
 export const PATCH = adminApi("/api/v1/admin/courses/[id]", { category: "courses", zh: "修改课程接口", en: "Course update API", roles: ["course_admin"] }, async (request, context: Context, admin) => {
   const id = await courseIdParam(context);
-  const body = await jsonBody(request);
+  const body = await readJsonValue(request, { limit: BODY_LIMITS.course });
   return courseJson(await authoring(() => patchCourse(admin, id, body)));
 });
 

@@ -2,6 +2,7 @@ import { signedApiCaller } from "@/lib/auth/api-user";
 import { signedOut } from "@/lib/auth/bearer";
 import { isSessionActive } from "@/lib/auth/session-registry";
 import { ApiError, apiRoute, clientIp } from "@/lib/http/api";
+import { rateLimitAddress } from "@/lib/http/client-ip";
 import { tooManyRequests } from "@/lib/security/rate-limit";
 import { admit } from "@/lib/seckill/admission";
 import { saleIdFrom } from "@/lib/seckill/api";
@@ -37,7 +38,8 @@ export const POST = apiRoute<{ params: Promise<{ id: string }> }>(async (request
     if (now < sale.startsAt) throw new ApiError(409, "NOT_STARTED", MESSAGES.NOT_STARTED, { startsAt: sale.startsAt.toISOString() });
     throw new ApiError(403, "TOKEN_REQUIRED", "Fetch this sale's grab token (GET /api/v1/seckill/{id}/token, once it has started) and send it as X-Seckill-Token.");
   }
-  const outcome = await admit({ saleId, userId, sid, ip: clientIp(request) });
+  // Counted per address as rate limits count one (an IPv6 client by its /64), never by a forwarding header.
+  const outcome = await admit({ saleId, userId, sid, ip: rateLimitAddress(clientIp(request)) });
   if (outcome.ok) {
     return Response.json({ orderNo: outcome.orderNo, payBefore: outcome.payBefore.toISOString() }, { status: 201, headers: { "cache-control": "no-store" } });
   }
