@@ -13,6 +13,7 @@ function localInput(at: Date): string {
 }
 
 test("a marketing admin creates a flash sale and a learner wins a seat and is sent to pay", async ({ browser }) => {
+  test.slow(); // two people's sign-ins and a dozen pages on two shared cores: 25 s on a quiet machine
   // A seeded course: the newest one may be a course another test (running in parallel) creates and archives.
   const [course] = await query<{ id: number; title: string }>("SELECT id, title FROM courses WHERE status = 'published' ORDER BY id ASC LIMIT 1");
   const admin = await createAccount({ roles: ["marketing_admin"], label: "seckill-admin" });
