@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/db";
-import { ApiError } from "@/lib/http/api";
+import { ApiError, readBody } from "@/lib/http/api";
 import { BODY_LIMITS } from "@/lib/http/routes";
 import { logger } from "@/lib/log";
 import { adminApi } from "@/lib/rbac/guard";
@@ -14,32 +14,6 @@ const log = logger.child({ component: "admin-uploads" });
 
 const tooLarge = () => new ApiError(413, "PAYLOAD_TOO_LARGE", "Images may be at most 5 MB.");
 
-/** Reads the body, but never more than MAX_BODY_BYTES of it, whatever Content-Length claims. */
-async function boundedBody(request: Request): Promise<Uint8Array> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body?.getReader();
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
-}
-
 /**
  * POST multipart/form-data with one `file` field → 201 {"url"}. PNG, JPEG, WebP or GIF as told by the file's
  * magic bytes (415 otherwise, whatever its name or declared type), at most 5 MB (413), stored under a random key.
@@ -48,7 +22,8 @@ export const POST = adminApi("/api/v1/admin/uploads", { category: "courses", zh:
   if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
     throw new ApiError(415, "UNSUPPORTED_MEDIA_TYPE", "Send the image as multipart/form-data in a field named `file`.");
   }
-  const body = await boundedBody(request);
+  // Read as a stream and never more than the limit, whatever Content-Length claims (413 beyond).
+  const body = await readBody(request, { limit: MAX_BODY_BYTES });
   let form: FormData;
   try {
     form = await new Request(request.url, { method: "POST", headers: { "content-type": request.headers.get("content-type")! }, body: new Uint8Array(body) }).formData();
