@@ -23,6 +23,7 @@ import type { MySqlTable } from "drizzle-orm/mysql-core";
 import type { Database } from "../index";
 import { formatOrderNo, MAX_SEQUENCE } from "../../lib/orders/order-no";
 import { categories, chapters, coupons, courses, enrolments, lessonProgress, lessons, orderItems, orders, roles, seckillSales, teachers, userRoles, users } from "../schema";
+import type { Tx } from "../tx";
 import { TEACHERS } from "./content-catalogue";
 import { DEMO_ACCOUNTS, DEMO_LEARNER_EMAIL, DEMO_PASSWORD, LEARNER_COUNT, ROLES, learnerEmail } from "./content-people";
 import { COURSE_BLUEPRINTS, generateSeed, type SeedData } from "./generate";
@@ -39,8 +40,6 @@ export interface SeedResult {
   /** False when the catalogue and learners were already there and only roles and demo accounts were refreshed. */
   created: boolean;
 }
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 const CHUNK = 500;
 

@@ -2,13 +2,10 @@
 // flash-sale worker (lib/seckill) both create orders through this, so every order has the same shape: a
 // snowflake order number, item snapshots of title and price, the coupon's discount spread over the items.
 import "server-only";
-import { db } from "@/db";
 import { orderItems, orders, orderSources } from "@/db/schema";
+import type { Tx } from "@/db/tx";
 import { nextOrderNo } from "./order-no-generator";
 import { splitDiscount } from "./split";
-
-/** A transaction of the application's database. */
-export type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
 
 export interface NewOrderItem {
   courseId: number;

@@ -3,7 +3,7 @@
 import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { courses, enrolments, orderItems } from "@/db/schema";
-import type { Tx } from "./create";
+import type { Tx } from "@/db/tx";
 
 /** Returns the ids of the courses this call enrolled the learner in (empty when all were held already). */
 export async function enrolOrder(tx: Tx, order: { id: number; userId: number }, now = new Date()): Promise<number[]> {

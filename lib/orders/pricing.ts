@@ -3,11 +3,9 @@
 // only; what it shows as prices comes from here, and checkout prices everything again inside its transaction.
 import "server-only";
 import { and, eq, gt, inArray } from "drizzle-orm";
-import { db } from "@/db";
 import { categories, coupons, courses, enrolments, memberships, orderItems, orders, teachers } from "@/db/schema";
-import type { Tx } from "./create";
+import type { Executor } from "@/db/tx";
 
-type Executor = ReturnType<typeof db> | Tx;
 
 export type LineStatus = "ok" | "not_found" | "unavailable" | "owned" | "pending";
 

@@ -6,10 +6,10 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { orderItems, orders, refunds } from "@/db/schema";
+import type { Tx } from "@/db/tx";
 import { ApiError } from "@/lib/http/api";
 import { logger } from "@/lib/log";
 import { PaymentProviderError, paymentProvider } from "@/lib/payments";
-import type { Tx } from "./create";
 import { notifyUrl } from "./pay";
 import { completeRefund, failRefund, insertRefund, type SettleResult } from "./settle";
 

@@ -9,12 +9,12 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { orderItems, orders, refunds } from "@/db/schema";
+import type { Tx } from "@/db/tx";
 import { addEnrolment } from "@/lib/leaderboards/store";
 import { logger } from "@/lib/log";
 import type { NotificationEvent, ProviderName } from "@/lib/payments/types";
 import { markSeatPaid } from "@/lib/seckill/order-hooks";
 import { releaseCoupon } from "./checkout";
-import type { Tx } from "./create";
 import { enrolOrder, unenrol } from "./fulfil";
 
 const log = logger.child({ component: "orders" });

@@ -3,7 +3,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { seckillSeats } from "@/db/schema";
-import type { Tx } from "@/lib/orders/create";
+import type { Tx } from "@/db/tx";
 
 /** The seat behind a paid flash-sale order is sold. False when no held seat belongs to the order. */
 export async function markSeatPaid(tx: Tx, orderId: number, paidAt: Date): Promise<boolean> {
