@@ -5,7 +5,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { buttonClassName } from "@/components/ui/button-class";
-import { joinFreeCourseForm, type JoinFormState } from "@/lib/catalogue/enrol-actions";
+import { joinFreeCourseForm, type JoinFormState } from "@/lib/enrolments/join-actions";
 
 const initial: JoinFormState = { result: null };
 

@@ -9,13 +9,13 @@ import { and, eq, gte, gt, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { couponRedemptions, coupons, users } from "@/db/schema";
 import { env } from "@/lib/config/env";
+import { countNewEnrolments } from "@/lib/enrolments/counts";
 import { ApiError } from "@/lib/http/api";
 import type { Tx } from "@/db/tx";
 import { insertOrder, type CreatedOrder } from "./create";
 import { enrolOrder } from "./fulfil";
 import { MAX_CART_ITEMS } from "./limits";
 import { quoteCart, type Quote } from "./pricing";
-import { countEnrolments } from "./settle";
 
 export { MAX_CART_ITEMS };
 
@@ -83,7 +83,7 @@ export async function placeOrder(input: PlaceOrderInput): Promise<{ order: Creat
     const enrolled = order.status === "paid" ? await enrolOrder(tx, { id: order.id, userId: input.userId }, now) : [];
     return { order, quote, enrolled };
   }).then(async ({ order, quote, enrolled }) => {
-    if (enrolled.length > 0) await countEnrolments(enrolled, now);
+    if (enrolled.length > 0) await countNewEnrolments(enrolled, now);
     return { order, quote };
   });
 }

@@ -3,8 +3,9 @@
 // only; what it shows as prices comes from here, and checkout prices everything again inside its transaction.
 import "server-only";
 import { and, eq, gt, inArray } from "drizzle-orm";
-import { categories, coupons, courses, enrolments, memberships, orderItems, orders, teachers } from "@/db/schema";
+import { categories, coupons, courses, memberships, orderItems, orders, teachers } from "@/db/schema";
 import type { Executor } from "@/db/tx";
+import { enrolledCourseIds } from "@/lib/enrolments/access";
 
 
 export type LineStatus = "ok" | "not_found" | "unavailable" | "owned" | "pending";
@@ -100,10 +101,7 @@ export async function quoteCart(executor: Executor, input: { userId: number | nu
           .where(inArray(courses.id, ids))
       : Promise.resolve([]),
     userId && ids.length
-      ? executor
-          .select({ courseId: enrolments.courseId })
-          .from(enrolments)
-          .where(and(eq(enrolments.userId, userId), inArray(enrolments.courseId, ids)))
+      ? enrolledCourseIds(executor, userId, ids)
       : Promise.resolve([]),
     userId && ids.length
       ? executor
@@ -115,7 +113,7 @@ export async function quoteCart(executor: Executor, input: { userId: number | nu
     userId ? isMember(executor, userId, now) : Promise.resolve(false),
   ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const ownedIds = new Set(owned.map((o) => o.courseId));
+  const ownedIds = new Set(owned);
   const pendingBy = new Map(pending.map((p) => [p.courseId, p.orderNo]));
   const lines: QuoteLine[] = ids.map((courseId) => {
     const row = byId.get(courseId);

@@ -10,7 +10,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { orderItems, orders, refunds } from "@/db/schema";
 import type { Tx } from "@/db/tx";
-import { addEnrolment } from "@/lib/leaderboards/store";
+import { countNewEnrolments } from "@/lib/enrolments/counts";
 import { logger } from "@/lib/log";
 import type { NotificationEvent, ProviderName } from "@/lib/payments/types";
 import { markSeatPaid } from "@/lib/seckill/order-hooks";
@@ -44,13 +44,8 @@ export async function applyPayment(
   now = new Date(),
 ): Promise<SettleResult> {
   const result = await settlePayment(provider, payment, now);
-  if (result.enrolled?.length) await countEnrolments(result.enrolled, now);
+  if (result.enrolled?.length) await countNewEnrolments(result.enrolled, now);
   return result;
-}
-
-/** The popularity board counts new enrolments as they happen (its nightly rebuild from MySQL corrects drift). */
-export async function countEnrolments(courseIds: number[], now = new Date()): Promise<void> {
-  await Promise.all(courseIds.map((id) => addEnrolment(id, now))).catch((error: unknown) => log.warn({ err: error }, "could not count enrolments on the popularity board"));
 }
 
 async function settlePayment(provider: ProviderName, payment: { orderNo: string; providerTradeNo: string; amountFen: number; paidAt?: Date }, now: Date): Promise<SettleResult> {

@@ -7,6 +7,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db";
 import { affectedRows, type Rows } from "@/db/tx";
+import { lockEnrolment } from "@/lib/enrolments/access";
 import { addPoints } from "@/lib/leaderboards/store";
 import { COURSE_POINTS, LESSON_POINTS } from "./points";
 import type { ProgressInput } from "./schemas";
@@ -38,8 +39,7 @@ export async function recordProgress(userId: number, lessonId: number, input: Pr
   const position = input.position_seconds;
 
   const outcome = await db().transaction(async (tx) => {
-    const [enrolment] = (await tx.execute(sql`SELECT id FROM enrolments WHERE user_id = ${userId} AND course_id = ${courseId} FOR UPDATE`)) as unknown as Rows<{ id: number }>;
-    if (!enrolment[0]) return null;
+    if (!(await lockEnrolment(tx, userId, courseId))) return null;
 
     await tx.execute(sql`
       INSERT INTO lesson_progress (user_id, lesson_id, course_id, position_seconds, percent, completed_at, created_at, updated_at)

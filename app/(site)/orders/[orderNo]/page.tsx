@@ -8,7 +8,7 @@ import { OrderStatusBadge } from "@/components/commerce/order-status";
 import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
 import { LinkButton } from "@/components/ui/link-button";
-import { currentUserId } from "@/lib/catalogue/enrolment-access";
+import { currentUserId } from "@/lib/auth/current-user";
 import { formatFen } from "@/lib/catalogue/format";
 import { orderNoSchema } from "@/lib/orders/api-schemas";
 import { getMyOrder } from "@/lib/orders/learner-queries";

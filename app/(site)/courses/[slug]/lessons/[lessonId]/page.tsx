@@ -13,7 +13,8 @@ import { Badge } from "@/components/ui/badge";
 import { Container } from "@/components/ui/container";
 import { VisuallyHidden } from "@/components/ui/visually-hidden";
 import { LessonProgressPanel } from "@/components/progress/lesson-progress-panel";
-import { canOpen, currentUserId, lessonForViewer } from "@/lib/catalogue/enrolment-access";
+import { currentUserId } from "@/lib/auth/current-user";
+import { canOpen, lessonForViewer } from "@/lib/enrolments/lesson-access";
 import { pendingOrderForCourse } from "@/lib/orders/learner-queries";
 
 export const dynamic = "force-dynamic";

@@ -2,16 +2,15 @@
 // Joining a free course ("join learning path"). Paid courses are bought, never joined: the price and the
 // course come from the database, not from the form, and the user from the session cookie. Joining twice is
 // harmless (the unique user/course index keeps one row, and the learner count only moves for a new one).
-import { eq, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/db";
-import { courses, enrolments } from "@/db/schema";
+import { currentUserId } from "@/lib/auth/current-user";
+import { courseChanged } from "@/lib/catalogue/changes";
+import { getCourse } from "@/lib/catalogue/course-detail";
 import { logger } from "@/lib/log";
-import { courseChanged } from "./changes";
-import { getCourse } from "./course-detail";
-import { currentUserId } from "./enrolment-access";
-import { countEnrolments } from "@/lib/orders/settle";
+import { countNewEnrolments } from "./counts";
+import { grantEnrolments } from "./grants";
 
 const log = logger.child({ component: "enrol-actions" });
 
@@ -31,14 +30,10 @@ export async function joinFreeCourse(rawCourseId: unknown): Promise<JoinCourseRe
   if (!course) return { ok: false, error: "not_found" };
   if (course.priceFen !== 0) return { ok: false, error: "not_free" };
   try {
-    const created = await db().transaction(async (tx) => {
-      const [result] = await tx.insert(enrolments).ignore().values({ userId, courseId: course.id, source: "free" });
-      if (result.affectedRows !== 1) return false;
-      await tx.update(courses).set({ enrolmentCount: sql`${courses.enrolmentCount} + 1` }).where(eq(courses.id, course.id));
-      return true;
-    });
+    const granted = await db().transaction((tx) => grantEnrolments(tx, { userId, courseIds: [course.id], source: "free" }));
+    const created = granted.length > 0;
     if (created) {
-      await countEnrolments([course.id]);
+      await countNewEnrolments(granted);
       await courseChanged(course.id);
       // "layout" covers the lesson pages under the course too.
       revalidatePath(`/courses/${course.slug}`, "layout");
