@@ -5,13 +5,13 @@
 // ours is refused with the new quote so the cart can show what changed. No order is placed without the
 // learner's agreement to the Terms of Service and the Privacy Policy, given on the cart's review step.
 import "server-only";
-import { and, eq, gte, gt, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { db } from "@/db";
-import { couponRedemptions, coupons, users } from "@/db/schema";
+import { couponRedemptions, users } from "@/db/schema";
 import { env } from "@/lib/config/env";
 import { countNewEnrolments } from "@/lib/enrolments/counts";
 import { ApiError } from "@/lib/http/api";
-import type { Tx } from "@/db/tx";
+import { takeCouponUse } from "./coupon-uses";
 import { insertOrder, type CreatedOrder } from "./create";
 import { enrolOrder } from "./fulfil";
 import { MAX_CART_ITEMS } from "./limits";
@@ -55,19 +55,7 @@ export async function placeOrder(input: PlaceOrderInput): Promise<{ order: Creat
     let couponId: number | null = null;
     if (quote.coupon?.ok) {
       couponId = quote.coupon.couponId;
-      const [counted] = await tx
-        .update(coupons)
-        .set({ usedCount: sql`${coupons.usedCount} + 1` })
-        .where(
-          and(
-            eq(coupons.id, couponId),
-            eq(coupons.disabled, false),
-            lte(coupons.startsAt, now),
-            gt(coupons.endsAt, now),
-            or(isNull(coupons.maxUses), lt(coupons.usedCount, sql`${coupons.maxUses}`)),
-          ),
-        );
-      if (counted.affectedRows !== 1) throw new ApiError(409, "COUPON_INVALID", "The coupon has just been used up.", { quote, reason: "used_up" });
+      if (!(await takeCouponUse(tx, couponId, now))) throw new ApiError(409, "COUPON_INVALID", "The coupon has just been used up.", { quote, reason: "used_up" });
     }
     const items = quote.lines.map((l) => ({ courseId: l.courseId, title: l.title ?? "", listPriceFen: l.listPriceFen, priceFen: l.priceFen }));
     const order = await insertOrder(tx, {
@@ -86,15 +74,4 @@ export async function placeOrder(input: PlaceOrderInput): Promise<{ order: Creat
     if (enrolled.length > 0) await countNewEnrolments(enrolled, now);
     return { order, quote };
   });
-}
-
-/** Gives a closed order's coupon use back. Call inside the transaction that closed the order. */
-export async function releaseCoupon(tx: Tx, orderId: number): Promise<void> {
-  const [redemption] = await tx.select({ couponId: couponRedemptions.couponId }).from(couponRedemptions).where(eq(couponRedemptions.orderId, orderId));
-  if (!redemption) return;
-  await tx.delete(couponRedemptions).where(eq(couponRedemptions.orderId, orderId));
-  await tx
-    .update(coupons)
-    .set({ usedCount: sql`${coupons.usedCount} - 1` })
-    .where(and(eq(coupons.id, redemption.couponId), gte(coupons.usedCount, 1)));
 }

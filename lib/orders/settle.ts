@@ -13,8 +13,8 @@ import type { Tx } from "@/db/tx";
 import { countNewEnrolments } from "@/lib/enrolments/counts";
 import { logger } from "@/lib/log";
 import type { NotificationEvent, ProviderName } from "@/lib/payments/types";
-import { markSeatPaid } from "@/lib/seckill/order-hooks";
-import { releaseCoupon } from "./checkout";
+import { releaseCoupon } from "./coupon-uses";
+import { afterCommit, orderClosed, orderPaid } from "./events";
 import { enrolOrder, unenrol } from "./fulfil";
 
 const log = logger.child({ component: "orders" });
@@ -57,7 +57,7 @@ async function settlePayment(provider: ProviderName, payment: { orderNo: string;
       const paidAt = payment.paidAt ?? now;
       await tx.update(orders).set({ status: "paid", provider, providerTradeNo: payment.providerTradeNo, paidAt }).where(eq(orders.id, order.id));
       const enrolled = await enrolOrder(tx, order, now);
-      if (order.source === "seckill") await markSeatPaid(tx, order.id, paidAt);
+      await orderPaid(tx, { orderId: order.id, userId: order.userId, source: order.source, at: paidAt });
       return { outcome: "applied", enrolled };
     }
     if (order.status === "closed") {
@@ -165,17 +165,26 @@ export async function failRefund(refundNo: string, reason: string): Promise<Sett
   });
 }
 
-/** Closes an unpaid order (timed out, or cancelled by the learner) and gives its coupon use back. */
+/**
+ * Closes an unpaid order (timed out, or cancelled by the learner), gives its coupon use back and lets the
+ * domain behind it react (a flash-sale seat goes back). False when the order was no longer pending: a payment
+ * that won the race keeps what it bought.
+ */
 export async function closeOrder(orderId: number, now = new Date()): Promise<boolean> {
-  return db().transaction(async (tx) => {
+  const closed = await db().transaction(async (tx) => {
     const [result] = await tx
       .update(orders)
       .set({ status: "closed", closedAt: now })
       .where(and(eq(orders.id, orderId), eq(orders.status, "pending")));
-    if (result.affectedRows !== 1) return false;
+    if (result.affectedRows !== 1) return null;
+    const [order] = await tx.select({ userId: orders.userId, source: orders.source }).from(orders).where(eq(orders.id, orderId));
     await releaseCoupon(tx, orderId);
-    return true;
+    const change = { orderId, userId: order!.userId, source: order!.source, at: now };
+    return { change, followUp: await orderClosed(tx, change) };
   });
+  if (!closed) return false;
+  await afterCommit(closed.followUp, closed.change);
+  return true;
 }
 
 /** What a verified notification means for us. */
