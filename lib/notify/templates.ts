@@ -1,15 +1,20 @@
 // The texts of the notifications we send, in both UI languages. SMS gateways in China only deliver templates
 // registered with them beforehand, so change these wordings together with the gateway's registered templates.
-import type { CodePurpose } from "@/lib/auth/codes";
 import type { AppLocale } from "@/lib/i18n/config";
 import type { Message } from "./message";
+
+/**
+ * What a verification code is for: the codes of lib/auth. Named here, not imported, so that notify needs
+ * nothing from auth; a purpose auth adds without a template here does not compile where the code is sent.
+ */
+export type CodeMessagePurpose = "sign_up" | "sign_in" | "reset_password";
 
 interface CodeTemplate {
   subject: string;
   text: (code: string, minutes: number) => string;
 }
 
-const codeTemplates: Record<AppLocale, Record<CodePurpose, CodeTemplate>> = {
+const codeTemplates: Record<AppLocale, Record<CodeMessagePurpose, CodeTemplate>> = {
   "zh-CN": {
     sign_up: {
       subject: "【学府】注册验证码",
@@ -44,7 +49,7 @@ const codeTemplates: Record<AppLocale, Record<CodePurpose, CodeTemplate>> = {
 };
 
 export function verificationCodeMessage(input: {
-  purpose: CodePurpose;
+  purpose: CodeMessagePurpose;
   channel: Message["channel"];
   to: string;
   code: string;
