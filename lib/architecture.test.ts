@@ -1,6 +1,6 @@
 // The house's ownership rules, read from the source (no database needed): every table with an owner is written
 // by that owner alone. lib/enrolments grants and ends enrolments; lib/orders creates orders and moves their
-// status. Another module that needs such a change calls the owner or reacts to its events
+// status; lib/memberships places and ends membership terms. Another module that needs such a change calls the owner or reacts to its events
 // (lib/orders/events.ts); it never writes the rows itself, neither through drizzle nor in raw SQL.
 // Outside its owner a table may only be read: `.from(t)`, `…Join(t, …)`, its columns (`t.userId`), or
 // `FROM ${t}` in a raw query. Anything else (handing the table to a helper, say) counts as a write, because
@@ -16,6 +16,8 @@ const SCANNED = ["lib", "app", "components", "db", "scripts", "middleware.ts", "
 const OWNED = [
   { table: "enrolments", sqlName: "enrolments", owner: "lib/enrolments/" },
   { table: "orders", sqlName: "orders", owner: "lib/orders/" },
+  { table: "memberships", sqlName: "memberships", owner: "lib/memberships/" },
+  { table: "membershipTerms", sqlName: "membership_terms", owner: "lib/memberships/" },
 ] as const;
 
 /** Files allowed to write an owned table anyway, each with its reason. Keep this list short. */
@@ -116,7 +118,7 @@ function violations(): Finding[] {
 }
 
 describe("table owners", () => {
-  it("lets only lib/enrolments write enrolments and only lib/orders write orders (and so their status)", () => {
+  it("lets only lib/enrolments write enrolments, only lib/orders write orders (and so their status), only lib/memberships write memberships and their terms", () => {
     const found = violations().map((f) => `${f.file}:${f.line} writes ${f.table}: ${f.what}`);
     expect(found).toEqual([]);
   });

@@ -47,6 +47,7 @@ const columns = {
   description: courses.description,
   priceFen: courses.priceFen,
   memberPriceFen: courses.memberPriceFen,
+  includedInMembership: courses.includedInMembership,
   level: courses.level,
   language: courses.language,
   status: courses.status,

@@ -11,6 +11,8 @@ import { releaseExpiredSeats } from "@/lib/seckill/release";
 import { loadUpcomingSales } from "@/lib/seckill/sales";
 import { rebuildAll as rebuildLeaderboards } from "@/lib/leaderboards/rebuild";
 import { closeExpiredOrders, reconcile } from "@/lib/orders/jobs";
+import { testClockOn } from "@/lib/clock";
+import { sweepMemberships } from "@/lib/memberships/expiry";
 import type { JobPayloads } from "./queues";
 
 type Handler<N extends keyof JobPayloads> = (job: Job<JobPayloads[N]>) => Promise<unknown>;
@@ -43,6 +45,8 @@ export const handlers: Handlers = {
   },
   "orders:close-expired": () => closeExpiredOrders(),
   "orders:reconcile": () => reconcile(),
+  /** `at` (ISO) is honoured only with the end-to-end suite's test clock on (lib/clock.ts); otherwise: now. */
+  "maintenance:memberships-sweep": async (job) => sweepMemberships(testClockOn() && job.data.at ? new Date(job.data.at) : new Date()),
 };
 
 export function handlerFor(queueName: string, jobName: string): ((job: Job) => Promise<unknown>) | undefined {

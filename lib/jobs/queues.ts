@@ -32,6 +32,8 @@ export interface JobPayloads {
   "maintenance:seckill-load": Record<string, never>;
   "orders:close-expired": Record<string, never>;
   "orders:reconcile": Record<string, never>;
+  /** Ends expired memberships, sends the 7-day and 1-day reminders, gives monthly bonuses (lib/memberships/expiry.ts). */
+  "maintenance:memberships-sweep": { at?: string };
 }
 
 export const bullPrefix = () => `${env().REDIS_KEY_PREFIX}:bull`;

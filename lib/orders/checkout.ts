@@ -8,12 +8,13 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { couponRedemptions, users } from "@/db/schema";
+import { clockNow } from "@/lib/clock";
 import { env } from "@/lib/config/env";
 import { countNewEnrolments } from "@/lib/enrolments/counts";
 import { ApiError } from "@/lib/http/api";
 import { takeCouponUse } from "./coupon-uses";
 import { insertOrder, type CreatedOrder } from "./create";
-import { enrolOrder } from "./fulfil";
+import { fulfilOrder } from "./fulfil";
 import { MAX_CART_ITEMS } from "./limits";
 import { quoteCart, type Quote } from "./pricing";
 
@@ -31,7 +32,8 @@ export interface PlaceOrderInput {
 }
 
 export async function placeOrder(input: PlaceOrderInput): Promise<{ order: CreatedOrder; quote: Quote }> {
-  const now = input.now ?? new Date();
+  // The membership clock: who is a member decides the prices (lib/clock.ts).
+  const now = input.now ?? (await clockNow(input.userId));
   // The API's schema refuses a body without the consent already; this keeps every other caller honest too.
   if (input.acceptedTerms !== true) throw new ApiError(422, "VALIDATION_FAILED", "Some fields are invalid.", { accept_terms: ["You must agree to the Terms of Service and the Privacy Policy to place an order."] });
   if (input.courseIds.length === 0) throw new ApiError(422, "CART_EMPTY", "The cart is empty.");
@@ -57,7 +59,7 @@ export async function placeOrder(input: PlaceOrderInput): Promise<{ order: Creat
       couponId = quote.coupon.couponId;
       if (!(await takeCouponUse(tx, couponId, now))) throw new ApiError(409, "COUPON_INVALID", "The coupon has just been used up.", { quote, reason: "used_up" });
     }
-    const items = quote.lines.map((l) => ({ courseId: l.courseId, title: l.title ?? "", listPriceFen: l.listPriceFen, priceFen: l.priceFen }));
+    const items = quote.lines.map((l) => ({ kind: "course" as const, courseId: l.courseId, title: l.title ?? "", listPriceFen: l.listPriceFen, priceFen: l.priceFen }));
     const order = await insertOrder(tx, {
       userId: input.userId,
       source: "cart",
@@ -68,7 +70,7 @@ export async function placeOrder(input: PlaceOrderInput): Promise<{ order: Creat
       now,
     });
     if (couponId !== null) await tx.insert(couponRedemptions).values({ couponId, orderId: order.id, userId: input.userId, createdAt: now });
-    const enrolled = order.status === "paid" ? await enrolOrder(tx, { id: order.id, userId: input.userId }, now) : [];
+    const enrolled = order.status === "paid" ? await fulfilOrder(tx, { id: order.id, userId: input.userId, source: "cart" }, now) : [];
     return { order, quote, enrolled };
   }).then(async ({ order, quote, enrolled }) => {
     if (enrolled.length > 0) await countNewEnrolments(enrolled, now);

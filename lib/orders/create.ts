@@ -7,14 +7,16 @@ import type { Tx } from "@/db/tx";
 import { nextOrderNo } from "./order-no-generator";
 import { splitDiscount } from "./split";
 
-export interface NewOrderItem {
-  courseId: number;
+interface ItemPrice {
   title: string;
-  /** The course's list price now. */
+  /** The product's list price now. */
   listPriceFen: number;
   /** What the item costs in this order (member or sale price), before the coupon. */
   priceFen: number;
 }
+
+/** A course, or a membership plan's term of `termDays`. */
+export type NewOrderItem = ItemPrice & ({ kind: "course"; courseId: number } | { kind: "membership"; planId: number; termDays: number });
 
 export interface NewOrder {
   userId: number;
@@ -76,7 +78,10 @@ export async function insertOrder(tx: Tx, order: NewOrder): Promise<CreatedOrder
   await tx.insert(orderItems).values(
     order.items.map((item, i) => ({
       orderId: id,
-      courseId: item.courseId,
+      kind: item.kind,
+      courseId: item.kind === "course" ? item.courseId : null,
+      planId: item.kind === "membership" ? item.planId : null,
+      termDays: item.kind === "membership" ? item.termDays : null,
       titleSnapshot: item.title.slice(0, 191),
       listPriceFen: item.listPriceFen,
       priceFen: item.priceFen,

@@ -1,6 +1,6 @@
 // What an order's life means to the domains that sell through orders. Only lib/orders moves an order's status
 // (pending → paid → refunding → refunded, pending → closed); a domain whose rows follow an order (a flash-sale
-// seat now, a membership next) reacts here instead of writing orders itself. The reactions are listed per order
+// seat) reacts here instead of writing orders itself. The reactions are listed per order
 // source, so a new source does not compile until it says how it reacts. They run inside the transaction that
 // changed the order, with the order row locked and changed, and commit or roll back with it; work that has to
 // wait for the commit (Redis) they hand back, and the orders code runs it once the commit is done.
@@ -33,6 +33,8 @@ export interface OrderReactions {
 const reactions: Record<OrderSource, OrderReactions> = {
   cart: {},
   seckill: flashSaleOrderReactions,
+  // A membership order's term follows its item (lib/orders/fulfil.ts); nothing else hangs on the order.
+  membership: {},
 };
 
 const log = logger.child({ component: "order-events" });

@@ -14,8 +14,8 @@ import { countNewEnrolments } from "@/lib/enrolments/counts";
 import { logger } from "@/lib/log";
 import type { NotificationEvent, ProviderName } from "@/lib/payments/types";
 import { releaseCoupon } from "./coupon-uses";
-import { afterCommit, orderClosed, orderPaid } from "./events";
-import { enrolOrder, unenrol } from "./fulfil";
+import { afterCommit, orderClosed } from "./events";
+import { fulfilOrder, takeBackItem } from "./fulfil";
 
 const log = logger.child({ component: "orders" });
 
@@ -56,8 +56,7 @@ async function settlePayment(provider: ProviderName, payment: { orderNo: string;
     if (order.status === "pending") {
       const paidAt = payment.paidAt ?? now;
       await tx.update(orders).set({ status: "paid", provider, providerTradeNo: payment.providerTradeNo, paidAt }).where(eq(orders.id, order.id));
-      const enrolled = await enrolOrder(tx, order, now);
-      await orderPaid(tx, { orderId: order.id, userId: order.userId, source: order.source, at: paidAt });
+      const enrolled = await fulfilOrder(tx, order, now, paidAt);
       return { outcome: "applied", enrolled };
     }
     if (order.status === "closed") {
@@ -134,13 +133,14 @@ export async function completeRefund(
     const ended = refund.orderItemId === null ? items : items.filter((i) => i.id === refund.orderItemId);
     for (const item of ended) {
       await tx.update(orderItems).set({ refundedAt: now }).where(eq(orderItems.id, item.id));
-      await unenrol(tx, order.userId, item.courseId);
+      await takeBackItem(tx, order.userId, item, now);
     }
+    const allBack = ended.length === items.length;
     const stillPending = await tx
       .select({ n: sql<number>`COUNT(*)` })
       .from(refunds)
       .where(and(eq(refunds.orderId, order.id), eq(refunds.status, "pending")));
-    const status = refundedFen >= order.totalFen ? "refunded" : Number(stillPending[0]?.n ?? 0) > 0 ? "refunding" : "paid";
+    const status = refundedFen >= order.totalFen || allBack ? "refunded" : Number(stillPending[0]?.n ?? 0) > 0 ? "refunding" : "paid";
     await tx.update(orders).set({ refundedFen, status }).where(eq(orders.id, order.id));
     return { outcome: "applied" };
   });

@@ -16,7 +16,10 @@ import { Container } from "@/components/ui/container";
 import { categoryName } from "@/lib/catalogue/category-name";
 import { getCourse } from "@/lib/catalogue/course-detail";
 import { currentUserId } from "@/lib/auth/current-user";
+import { db } from "@/db";
+import { clockNow } from "@/lib/clock";
 import { isEnrolled } from "@/lib/enrolments/access";
+import { isMember } from "@/lib/memberships/status";
 import { formatDuration, formatRating } from "@/lib/catalogue/format";
 import { env } from "@/lib/config/env";
 import { pendingOrderForCourse } from "@/lib/orders/learner-queries";
@@ -58,7 +61,8 @@ export default async function CoursePage({ params }: Props) {
   const enrolled = userId !== null && (await isEnrolled(userId, course.id));
   // Only a signed-in learner's page (never the one the full-page cache keeps for visitors) looks for their order.
   const pendingOrder = userId !== null && !enrolled && course.priceFen > 0 ? await pendingOrderForCourse(userId, course.id) : null;
-  const viewer: Viewer = { signedIn: userId !== null, enrolled, pendingOrder };
+  const member = userId !== null && !enrolled && course.includedInMembership && (await isMember(db(), userId, await clockNow(userId)));
+  const viewer: Viewer = { signedIn: userId !== null, enrolled, member, pendingOrder };
   const crumbs = [
     { label: t("home"), href: "/" },
     { label: t("allCourses"), href: "/courses" },
