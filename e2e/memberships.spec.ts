@@ -109,7 +109,7 @@ test("a monthly membership bought with WeChat Pay opens member prices and an inc
   }
 });
 
-test("the membership checkout refuses a changed price, a coupon not open to plans, an inactive plan and a visitor, writing no order", async ({ page, request }) => {
+test("the membership checkout refuses a visitor, a changed price, a coupon not open to plans, a missing consent and an unknown plan, writing no order", async ({ page, request }) => {
   const learner = await createAccount({ label: "member-bad" });
   const [plan] = await query<{ id: number; price_fen: number }>("SELECT id, price_fen FROM membership_plans WHERE period = 'monthly'");
   const visitor = await request.post("/api/v1/membership/orders", { data: { planId: Number(plan!.id), accept_terms: true } });
@@ -138,6 +138,6 @@ test("the membership checkout refuses a changed price, a coupon not open to plan
   // The page shows the coupon's refusal in words.
   await page.goto(`/membership/checkout?plan=${plan!.id}`);
   await page.getByTestId("checkout-coupon").fill("WELCOME50");
-  await page.getByRole("button", { name: "使用" }).click();
+  await page.getByTestId("apply-coupon").click();
   await expect(page.getByText("不适用于会员套餐")).toBeVisible();
 });

@@ -23,13 +23,13 @@ interface ApiError {
   details?: { quote?: PlanQuoteJson; orderNo?: string; reason?: string };
 }
 
-export function MembershipCheckout({ initial }: { initial: PlanQuoteJson }) {
+export function MembershipCheckout({ initial, initialCoupon }: { initial: PlanQuoteJson; initialCoupon: string }) {
   const t = useTranslations("Membership");
   const locale = useLocale();
   const format = useFormatter();
   const router = useRouter();
   const [quote, setQuote] = useState(initial);
-  const [code, setCode] = useState("");
+  const [code, setCode] = useState(initialCoupon);
   const [agreed, setAgreed] = useState(false);
   const [missing, setMissing] = useState(false);
   const [busy, setBusy] = useState<"coupon" | "order" | null>(null);
@@ -130,13 +130,16 @@ export function MembershipCheckout({ initial }: { initial: PlanQuoteJson }) {
         <p className={styles.muted}>{t("datesNote")}</p>
         <form
           className={styles.couponRow}
+          method="get"
+          action="/membership/checkout"
           onSubmit={(e) => {
             e.preventDefault();
             void applyCoupon(code.trim());
           }}
         >
+          <input type="hidden" name="plan" value={quote.plan.id} />
           <Input label={t("coupon")} name="coupon" value={code} maxLength={32} onChange={(e) => setCode(e.target.value)} data-testid="checkout-coupon" />
-          <Button type="submit" variant="secondary" loading={busy === "coupon"}>
+          <Button type="submit" variant="secondary" loading={busy === "coupon"} data-testid="apply-coupon">
             {t("applyCoupon")}
           </Button>
         </form>

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-export type NavKey = "catalogue" | "seckill" | "membership" | "leaderboard";
+export type NavKey = "catalogue" | "seckill" | "leaderboard";
 
 const svg = (children: ReactNode) => (
   <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
@@ -24,7 +24,6 @@ export const NAV_LINKS: ReadonlyArray<{ key: NavKey; href: string; icon: ReactNo
     ),
   },
   { key: "seckill", href: "/seckill", icon: svg(<path d="M13 2.5 4.5 13.5H12l-1 8 8.5-11H12l1-8Z" />) },
-  { key: "membership", href: "/membership", icon: svg(<path d="M4 17.5 3 7.5l5 4 4-6.5 4 6.5 5-4-1 10H4ZM4.5 20.5h15" />) },
   {
     key: "leaderboard",
     href: "/leaderboard",

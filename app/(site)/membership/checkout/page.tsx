@@ -14,17 +14,20 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Membership"))("checkoutTitle"), robots: { index: false } };
 }
 
-export default async function MembershipCheckoutPage({ searchParams }: { searchParams: Promise<{ plan?: string | string[] }> }) {
-  const raw = (await searchParams).plan;
+export default async function MembershipCheckoutPage({ searchParams }: { searchParams: Promise<{ plan?: string | string[]; coupon?: string | string[] }> }) {
+  const params = await searchParams;
+  const raw = params.plan;
+  // The coupon form works before the page's script has loaded too: it submits here as ?coupon=.
+  const coupon = typeof params.coupon === "string" && /^[A-Za-z0-9_-]{1,32}$/.test(params.coupon.trim()) ? params.coupon.trim() : null;
   const planId = typeof raw === "string" && /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : null;
   if (planId === null) notFound();
   const userId = await currentUserId();
   if (userId === null) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/membership/checkout?plan=${planId}`)}`);
-  const quote = await quotePlan(db(), { userId, planId });
+  const quote = await quotePlan(db(), { userId, planId, couponCode: coupon });
   if (!quote) notFound();
   return (
     <Container>
-      <MembershipCheckout initial={planQuoteJson(quote)} />
+      <MembershipCheckout initial={planQuoteJson(quote)} initialCoupon={coupon ?? ""} />
     </Container>
   );
 }
