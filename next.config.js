@@ -11,6 +11,11 @@ const withNextIntl = createNextIntlPlugin({
 
 const isDev = process.env.NODE_ENV !== "production";
 
+// The real-time gateway's origin when browsers reach it on one of its own (REALTIME_PUBLIC_URL as a ws(s):// URL,
+// read at build time); a path such as "/ws" is this site's origin, which 'self' already allows.
+const realtimeUrl = process.env.REALTIME_PUBLIC_URL ?? "";
+const realtimeOrigin = /^wss?:\/\//.test(realtimeUrl) ? ` ${new URL(realtimeUrl).origin}` : "";
+
 // Sent with every response. Next.js hydrates with inline scripts, so script-src allows 'unsafe-inline'
 // (a nonce-based policy would make every page uncacheable); development also needs eval for fast refresh.
 const contentSecurityPolicy = [
@@ -19,7 +24,7 @@ const contentSecurityPolicy = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob: https:",
   "font-src 'self' data:",
-  `connect-src 'self'${isDev ? " ws: wss:" : ""}`,
+  `connect-src 'self'${realtimeOrigin}${isDev ? " ws: wss:" : ""}`,
   "frame-ancestors 'none'",
   "base-uri 'self'",
   "object-src 'none'",

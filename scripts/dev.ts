@@ -1,9 +1,10 @@
 // npm run dev — the whole product on this machine: private MariaDB and Redis (unless configured elsewhere),
-// migrations, demo data, the job worker and the Next.js dev server on http://localhost:3000.
+// migrations, demo data, the job worker, the real-time gateway (ws://localhost:3200/ws) and the Next.js dev
+// server on http://localhost:3000.
 import fs from "node:fs";
 import path from "node:path";
 import { loadEnvConfig } from "@next/env";
-import { startChild, startWorkerProcess, nextBin, stopChildren, type Child } from "./local/children";
+import { startChild, startGatewayProcess, startWorkerProcess, nextBin, stopChildren, type Child } from "./local/children";
 import { projectRoot } from "./local/profile";
 import { startServices } from "./local/services";
 import { GENERATED_FILE, renderGenerated, scan } from "./rbac/scanner";
@@ -32,7 +33,9 @@ function refreshAdminResources(): void {
 async function prepare(): Promise<NodeJS.ProcessEnv> {
   loadEnvConfig(projectRoot, true);
   const services = await startServices("dev", { log, given: process.env });
-  const env: NodeJS.ProcessEnv = { ...process.env, ...services, NODE_ENV: "development", NEXT_TELEMETRY_DISABLED: "1" };
+  // Browsers reach the gateway on its own port in development; production routes /ws to it instead.
+  const realtime = { REALTIME_PUBLIC_URL: process.env.REALTIME_PUBLIC_URL ?? `ws://localhost:${process.env.REALTIME_PORT ?? "3200"}/ws` };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...services, ...realtime, NODE_ENV: "development", NEXT_TELEMETRY_DISABLED: "1" };
   Object.assign(process.env, env);
 
   const { parseEnv } = await import("@/lib/config/env");
@@ -68,6 +71,7 @@ async function main(): Promise<void> {
   const env = await prepare();
   const children: Child[] = [
     startWorkerProcess(env),
+    startGatewayProcess(env),
     startChild("web", process.execPath, [nextBin, "dev", "--port", process.env.PORT ?? "3000"], env),
   ];
   let stopping = false;

@@ -4,7 +4,7 @@
 // Ends with one line "N passed, N failed, N skipped" summing every test that ran.
 import fs from "node:fs";
 import path from "node:path";
-import { startChild, startWorkerProcess, nextBin, stopChildren, type Child } from "./local/children";
+import { startChild, startGatewayProcess, startWorkerProcess, nextBin, stopChildren, type Child } from "./local/children";
 import { profile, projectRoot } from "./local/profile";
 import { waitFor } from "./local/proc";
 import { stopServices } from "./local/services";
@@ -18,6 +18,7 @@ const p = profile("test");
 const reports = path.join(p.dataDir, "reports");
 const bin = (name: string) => path.join(projectRoot, "node_modules", ".bin", name);
 const E2E_PORT = Number(process.env.XUEFU_E2E_PORT ?? 3100);
+const E2E_GATEWAY_PORT = Number(process.env.XUEFU_E2E_GATEWAY_PORT ?? 3110);
 
 interface Tally {
   passed: number;
@@ -59,24 +60,27 @@ async function e2e(env: NodeJS.ProcessEnv): Promise<void> {
   const distDir = ".next-test";
   // next build and next start set NODE_ENV=production themselves.
   const { NODE_ENV: _testEnv, ...rest } = env;
-  const appEnv: NodeJS.ProcessEnv = { ...rest, NEXT_DIST_DIR: distDir, APP_URL: `http://localhost:${E2E_PORT}`, LOG_LEVEL: "info", NOTIFY_SENDER: "log", NOTIFY_LOG_IN_PRODUCTION: "allow", XUEFU_TEST_CLOCK: "on" } as unknown as NodeJS.ProcessEnv;
+  const appEnv: NodeJS.ProcessEnv = { ...rest, NEXT_DIST_DIR: distDir, APP_URL: `http://localhost:${E2E_PORT}`, LOG_LEVEL: "info", NOTIFY_SENDER: "log", NOTIFY_LOG_IN_PRODUCTION: "allow", XUEFU_TEST_CLOCK: "on", REALTIME_PORT: String(E2E_GATEWAY_PORT), REALTIME_PUBLIC_URL: `ws://localhost:${E2E_GATEWAY_PORT}/ws` } as unknown as NodeJS.ProcessEnv;
   if (!(await run("next build", process.execPath, [nextBin, "build"], appEnv))) return;
 
   // The servers' own logs go to files: the resilience tests make them log outages on purpose.
   const webLog = path.join(reports, "web.log");
   const workerLog = path.join(reports, "worker.log");
-  for (const file of [webLog, workerLog]) fs.rmSync(file, { force: true });
+  const gatewayLog = path.join(reports, "gateway.log");
+  for (const file of [webLog, workerLog, gatewayLog]) fs.rmSync(file, { force: true });
   const children: Child[] = [
     startChild("web", process.execPath, [nextBin, "start", "--port", String(E2E_PORT)], { ...appEnv, NODE_ENV: "production" }, { logFile: webLog }),
     startWorkerProcess({ ...appEnv, NODE_ENV: "production" }, { logFile: workerLog }),
+    startGatewayProcess({ ...appEnv, NODE_ENV: "production" }, { logFile: gatewayLog }),
   ];
   log(`Production server on http://localhost:${E2E_PORT}; its log: ${path.relative(projectRoot, webLog)}, the worker's: ${path.relative(projectRoot, workerLog)}`);
   try {
     await waitFor("the production server", async () => (await fetch(`http://localhost:${E2E_PORT}/api/health`)).ok, 60_000);
+    await waitFor("the real-time gateway", async () => (await fetch(`http://localhost:${E2E_GATEWAY_PORT}/health`)).ok, 30_000);
     const out = path.join(reports, "playwright.json");
     fs.rmSync(out, { force: true });
     // The suite gets the app's settings too: some tests start a second instance beside the first.
-    await run("playwright", bin("playwright"), ["test", ...only], { ...appEnv, E2E_BASE_URL: `http://localhost:${E2E_PORT}`, PLAYWRIGHT_JSON_OUTPUT_NAME: out, E2E_SERVER_LOGS: [webLog, workerLog].join(path.delimiter) });
+    await run("playwright", bin("playwright"), ["test", ...only], { ...appEnv, E2E_BASE_URL: `http://localhost:${E2E_PORT}`, PLAYWRIGHT_JSON_OUTPUT_NAME: out, E2E_SERVER_LOGS: [webLog, workerLog, gatewayLog].join(path.delimiter) });
     const r = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(out);
     if (!r) return void failures.push("playwright (no report)");
     tally.passed += r.stats.expected + r.stats.flaky;

@@ -44,6 +44,18 @@ const schema = z.object({
    * unless the app runs on localhost: a public site never has it.
    */
   XUEFU_TEST_CLOCK: z.enum(["on", "off"]).default("off"),
+  /** The real-time gateway (lib/realtime, `npm run gateway`): where it listens. */
+  REALTIME_HOST: z.string().trim().min(1).default("127.0.0.1"),
+  REALTIME_PORT: z.coerce.number().int().min(0).max(65535).default(3200),
+  /**
+   * Where browsers open the gateway's socket: a path on the site's own origin ("/ws", routed to the gateway by
+   * the load balancer) or a ws:/wss: URL of its own (development, the end-to-end suite). The CSP allows it.
+   */
+  REALTIME_PUBLIC_URL: z
+    .string()
+    .trim()
+    .default("/ws")
+    .refine((value) => /^\/[A-Za-z0-9/_-]*$/.test(value) || /^wss?:\/\/[^\s/]+\/[A-Za-z0-9/_-]*$/.test(value), "REALTIME_PUBLIC_URL must be a path (/ws) or a ws:// or wss:// URL"),
   /** Minutes a learner has to pay an order before it closes (flash-sale seats have their own window). */
   ORDER_PAY_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   AUTH_SECRET: z.string({ error: "AUTH_SECRET is not set" }).min(32, "AUTH_SECRET must be at least 32 characters"),

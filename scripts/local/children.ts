@@ -37,6 +37,17 @@ export function startWorkerProcess(env: NodeJS.ProcessEnv, opts: ChildOptions = 
   );
 }
 
+/** The real-time gateway (lib/realtime/gateway-main.ts), run the same way as the worker. */
+export function startGatewayProcess(env: NodeJS.ProcessEnv, opts: ChildOptions = {}): Child {
+  return startChild(
+    "gateway",
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", path.join(projectRoot, "lib/realtime/gateway-main.ts")],
+    { ...env, XUEFU_SERVICE: "gateway" },
+    opts,
+  );
+}
+
 export const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
 
 export async function stopChildren(children: Child[], graceMs = 10_000): Promise<void> {
