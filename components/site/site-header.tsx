@@ -1,7 +1,9 @@
 // The site header: one row of logo, search, sections, cart, language and account. Wide screens name the
 // sections beside their icons; narrower ones keep the icons; phones move the sections into a menu (☰) and put
-// the search box on a row of its own under the header's row.
+// the search box on a row of its own under the header's row. A signed-in learner also gets the notification bell.
 import { useTranslations } from "next-intl";
+import { Suspense } from "react";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { Container } from "@/components/ui/container";
 import { AccountMenu } from "./account-menu";
 import { CartLinkLoader } from "./cart-link-loader";
@@ -37,6 +39,9 @@ export function SiteHeader() {
             <li className={styles.menuItem}>
               <SiteMenu />
             </li>
+            <Suspense fallback={null}>
+              <NotificationBell />
+            </Suspense>
             <li>
               <AccountMenu />
             </li>

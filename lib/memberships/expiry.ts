@@ -3,7 +3,8 @@
 // - expiry: memberships whose end has passed are turned back into ordinary learners exactly once (the
 //   courses membership opened are ended; `ended_at` marks it done). Batches are claimed with
 //   SELECT … FOR UPDATE SKIP LOCKED, so two workers take different members, and each batch commits alone;
-// - reminders 7 days and 1 day before the end, through the notification senders; a reminder is claimed by
+// - reminders 7 days and 1 day before the end, through the notification senders and in the notification
+//   centre (lib/notifications, after the claim commits); a reminder is claimed by
 //   recording the end date it was sent for, in the transaction that queues it, so it goes out once per end
 //   date (a renewal moves the end date, and with it the reminders);
 // - the monthly points bonus of each term, once per 30 days the term has begun (the ledger's unique key
@@ -17,6 +18,7 @@ import { endMembershipAccess } from "@/lib/enrolments/grants";
 import { isLocale } from "@/lib/i18n/config";
 import { addPoints } from "@/lib/leaderboards/store";
 import { logger } from "@/lib/log";
+import { notify } from "@/lib/notifications";
 import { enqueueNotification } from "@/lib/notify";
 import { membershipReminderMessage } from "@/lib/notify/templates";
 import { addDays, BONUS_INTERVAL_DAYS, bonusCount } from "./rules";
@@ -71,6 +73,7 @@ export async function remindMembers(now: Date, batch = BATCH): Promise<number> {
           .limit(batch)
           .for("update", { skipLocked: true });
         let count = 0;
+        const inApp: Array<{ userId: number; endsAt: Date }> = [];
         for (const member of due) {
           await tx
             .update(memberships)
@@ -78,13 +81,20 @@ export async function remindMembers(now: Date, batch = BATCH): Promise<number> {
             .where(eq(memberships.userId, member.userId));
           // Already told a day before: the week reminder is only marked.
           if (reminder.daysLeft === 7 && member.dayFor?.getTime() === member.expiresAt.getTime()) continue;
+          if (!member.disabled) inApp.push({ userId: member.userId, endsAt: member.expiresAt });
           const to = member.email ? { channel: "email" as const, to: member.email } : member.mobile ? { channel: "sms" as const, to: member.mobile } : null;
           if (!to || member.disabled) continue;
           await enqueueNotification(membershipReminderMessage({ ...to, locale: isLocale(member.locale) ? member.locale : "zh-CN", endsAt: member.expiresAt, daysLeft: reminder.daysLeft }));
           count += 1;
         }
-        return { found: due.length, count };
+        return { found: due.length, count, inApp };
       });
+      // In the notification centre too, once the claim has committed (as the bonuses' points below).
+      for (const member of queued.inApp) {
+        await notify(member.userId, "membership.ending", { endsAt: member.endsAt.toISOString(), daysLeft: reminder.daysLeft }).catch((error: unknown) =>
+          log.error({ err: error, userId: member.userId }, "the in-app membership reminder failed"),
+        );
+      }
       sent += queued.count;
       if (queued.found < batch) break;
     }

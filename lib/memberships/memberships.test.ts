@@ -16,6 +16,7 @@ import { quoteCart } from "@/lib/orders/pricing";
 import { createRefund } from "@/lib/orders/refunds";
 import { applyPayment, completeRefund } from "@/lib/orders/settle";
 import { createTestUser } from "@/test/users";
+import { listNotifications } from "@/lib/notifications";
 import { expireMemberships, giveMonthlyBonuses, remindMembers } from "./expiry";
 import { addDays, proRataRefundFen } from "./rules";
 import { isMember } from "./status";
@@ -288,6 +289,12 @@ describe("reminders and bonuses", () => {
     const day = await mine(addDays(base, 29.5));
     expect(day!.remindedDayFor!.toISOString()).toBe(end.toISOString());
     expect(await remindMembers(addDays(base, 29.6))).toBe(0);
+    // Each reminder is in the learner's notification centre too, once.
+    const told = (await listNotifications(userId)).items.filter((n) => n.kind === "membership.ending").map((n) => n.data);
+    expect(told).toEqual([
+      { endsAt: end.toISOString(), daysLeft: 1 },
+      { endsAt: end.toISOString(), daysLeft: 7 },
+    ]);
 
     await buy(userId, plan.monthly, addDays(base, 29.7));
     const renewed = await mine(addDays(base, 53.5));

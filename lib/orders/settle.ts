@@ -12,6 +12,7 @@ import { orderItems, orders, refunds } from "@/db/schema";
 import type { Tx } from "@/db/tx";
 import { countNewEnrolments } from "@/lib/enrolments/counts";
 import { logger } from "@/lib/log";
+import { notify } from "@/lib/notifications";
 import type { NotificationEvent, ProviderName } from "@/lib/payments/types";
 import { releaseCoupon } from "./coupon-uses";
 import { afterCommit, orderClosed } from "./events";
@@ -28,6 +29,8 @@ export interface SettleResult {
   refundId?: number;
   /** Courses the learner was enrolled in by this change. */
   enrolled?: number[];
+  /** The order this payment moved to paid (the learner is told after the commit). */
+  paid?: { userId: number; orderNo: string; totalFen: number };
 }
 
 type OrderRow = typeof orders.$inferSelect;
@@ -45,6 +48,11 @@ export async function applyPayment(
 ): Promise<SettleResult> {
   const result = await settlePayment(provider, payment, now);
   if (result.enrolled?.length) await countNewEnrolments(result.enrolled, now);
+  if (result.paid) {
+    const { userId, orderNo, totalFen } = result.paid;
+    // After the commit: the payment stands whether or not the learner's notification could be written.
+    await notify(userId, "order.paid", { orderNo, totalFen }, now).catch((error: unknown) => log.error({ err: error, orderNo }, "notifying the learner of a paid order failed"));
+  }
   return result;
 }
 
@@ -57,7 +65,7 @@ async function settlePayment(provider: ProviderName, payment: { orderNo: string;
       const paidAt = payment.paidAt ?? now;
       await tx.update(orders).set({ status: "paid", provider, providerTradeNo: payment.providerTradeNo, paidAt }).where(eq(orders.id, order.id));
       const enrolled = await fulfilOrder(tx, order, now, paidAt);
-      return { outcome: "applied", enrolled };
+      return { outcome: "applied", enrolled, paid: { userId: order.userId, orderNo: order.orderNo, totalFen: order.totalFen } };
     }
     if (order.status === "closed") {
       if (order.providerTradeNo === payment.providerTradeNo) return { outcome: "duplicate", reason: "already refunded after the order closed" };

@@ -1,0 +1,48 @@
+// The learner's notifications, newest first, each written in the reader's language from its kind and facts,
+// with "mark read" on the unread ones. Facts are rendered as text (React escapes them), never as HTML.
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { SubmitButton } from "@/components/account/submit-button";
+import { formatFen } from "@/lib/catalogue/format";
+import type { NotificationRow } from "@/lib/notifications";
+import { markReadAction } from "@/lib/notifications/actions";
+import { notificationData } from "@/lib/notifications/kinds";
+import styles from "./notifications.module.css";
+
+export async function NotificationList({ items }: { items: NotificationRow[] }) {
+  const [t, format, locale] = await Promise.all([getTranslations("Notifications"), getFormatter(), getLocale()]);
+
+  const text = (item: NotificationRow): string => {
+    if (item.kind === "order.paid") {
+      const data = notificationData["order.paid"].safeParse(item.data);
+      if (data.success) return t("kinds.orderPaid", { orderNo: data.data.orderNo, amount: formatFen(data.data.totalFen, locale) });
+    }
+    if (item.kind === "membership.ending") {
+      const data = notificationData["membership.ending"].safeParse(item.data);
+      if (data.success) return t("kinds.membershipEnding", { days: data.data.daysLeft, date: format.dateTime(new Date(data.data.endsAt), "zoned") });
+    }
+    return t("kinds.other");
+  };
+
+  return (
+    <ul className={styles.list} data-testid="notifications">
+      {items.map((item) => (
+        <li key={item.id} className={styles.item} data-testid="notification" data-unread={item.readAt ? undefined : true}>
+          <div>
+            <p className={styles.text}>{text(item)}</p>
+            <time className={styles.when} dateTime={item.createdAt.toISOString()}>
+              {format.dateTime(item.createdAt, "zoned")}
+            </time>
+          </div>
+          {item.readAt ? null : (
+            <form action={markReadAction}>
+              <input type="hidden" name="id" value={item.id} />
+              <SubmitButton variant="secondary" size="sm" data-testid="mark-read">
+                {t("markRead")}
+              </SubmitButton>
+            </form>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,15 @@
+// What the notification centre can say, and the facts each kind carries. The list renders its text from
+// these in the reader's language (messages "Notifications.kinds.*"); nothing rendered is stored.
+import { z } from "zod";
+
+export const notificationData = {
+  /** An order was paid (by the provider's notification or our own query). */
+  "order.paid": z.object({ orderNo: z.string(), totalFen: z.number().int().nonnegative() }),
+  /** A membership ends in `daysLeft` days (the 7-day and 1-day reminders). */
+  "membership.ending": z.object({ endsAt: z.string(), daysLeft: z.number().int().positive() }),
+} as const;
+
+export type NotificationKind = keyof typeof notificationData;
+export type NotificationData<K extends NotificationKind> = z.infer<(typeof notificationData)[K]>;
+
+export const NOTIFICATION_KINDS = Object.keys(notificationData) as NotificationKind[];

@@ -1,0 +1,110 @@
+// The notification centre against the test profile's MariaDB and Redis, with a real gateway socket listening:
+// stored, counted and pushed live; marking read is scoped to the learner; a paid order tells its learner once.
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import { db } from "@/db";
+import { courses, notifications } from "@/db/schema";
+import { signToken } from "@/lib/auth/jwt";
+import { registerSession } from "@/lib/auth/session-registry";
+import { placeOrder } from "@/lib/orders/checkout";
+import { applyPayment } from "@/lib/orders/settle";
+import { startGateway, type Gateway } from "@/lib/realtime/gateway";
+import { pubsubName } from "@/lib/realtime/keys";
+import { userChannel, type ServerFrame } from "@/lib/realtime/protocol";
+import { createTcpRedis } from "@/lib/redis/tcp";
+import { createTestUser } from "@/test/users";
+import { listNotifications, markAllRead, markRead, notify, unreadCount } from "./index";
+
+let gateway: Gateway;
+beforeAll(async () => {
+  gateway = await startGateway({ host: "127.0.0.1", port: 0, allowedOrigins: ["http://localhost:3000"], redis: () => createTcpRedis() });
+});
+afterAll(async () => gateway?.close());
+
+/** A socket on the learner's channel, collecting the unread counts pushed to it. */
+async function listen(userId: number): Promise<{ counts: number[]; next(n: number): Promise<number[]>; close(): void }> {
+  const session = await registerSession(userId, "web", { userAgent: "Vitest", ip: "127.0.0.1" }, 600);
+  const token = await signToken({ sub: String(userId), sid: session.sid, kind: "web" }, 600);
+  const ws = new WebSocket(`ws://127.0.0.1:${gateway.port}/ws`, { headers: { origin: "http://localhost:3000", cookie: `authjs.session-token=${token}` } });
+  const counts: number[] = [];
+  const waiters: Array<() => void> = [];
+  ws.on("message", (data) => {
+    const frame = JSON.parse(String(data)) as ServerFrame;
+    if (frame.t === "event" && frame.e.type === "notifications") counts.push((frame.e.data as { unread: number }).unread);
+    for (const w of waiters.splice(0)) w();
+  });
+  await new Promise((resolve, reject) => ws.once("open", resolve).once("error", reject));
+  const tcp = createTcpRedis();
+  for (let i = 0; i < 100; i++) {
+    const [, n] = (await tcp.call("PUBSUB", "NUMSUB", pubsubName(userChannel(userId)))) as [string, number];
+    if (n > 0) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  tcp.disconnect();
+  return {
+    counts,
+    next: (n) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`expected ${n} pushes, got ${JSON.stringify(counts)}`)), 3_000);
+        const check = () => (counts.length >= n ? (clearTimeout(timer), resolve(counts.slice(0, n))) : waiters.push(check));
+        check();
+      }),
+    close: () => ws.close(),
+  };
+}
+
+describe("the notification centre", () => {
+  it("stores a notification, then pushes the new unread count to the learner's open tab", async () => {
+    const userId = await createTestUser([], "通知");
+    const tab = await listen(userId);
+    await notify(userId, "order.paid", { orderNo: "X1", totalFen: 9900 });
+    await notify(userId, "membership.ending", { endsAt: "2040-01-31T00:00:00.000Z", daysLeft: 7 });
+    expect(await tab.next(2)).toEqual([1, 2]);
+    const { items } = await listNotifications(userId);
+    expect(items.map((i) => i.kind)).toEqual(["membership.ending", "order.paid"]);
+    expect(items[1]!.data).toEqual({ orderNo: "X1", totalFen: 9900 });
+    tab.close();
+  });
+
+  it("refuses facts that do not fit the kind", async () => {
+    const userId = await createTestUser([], "通知");
+    await expect(notify(userId, "order.paid", { orderNo: "X2", totalFen: -1 })).rejects.toThrow();
+    expect(await unreadCount(userId)).toBe(0);
+  });
+
+  it("marks read only the learner's own notifications, one or all, and pushes each new count", async () => {
+    const mine = await createTestUser([], "通知");
+    const theirs = await createTestUser([], "别人");
+    const ids = [await notify(mine, "order.paid", { orderNo: "A", totalFen: 100 }), await notify(mine, "order.paid", { orderNo: "B", totalFen: 200 })];
+    const other = await notify(theirs, "order.paid", { orderNo: "C", totalFen: 300 });
+    const tab = await listen(mine);
+    await markRead(mine, [other]);
+    expect(await unreadCount(theirs)).toBe(1);
+    await markRead(mine, [ids[0]!]);
+    await markAllRead(mine);
+    // The first push is the refused attempt: nothing of mine changed, still 2.
+    expect(await tab.next(3)).toEqual([2, 1, 0]);
+    expect(await unreadCount(mine)).toBe(0);
+    expect(await unreadCount(theirs)).toBe(1);
+    tab.close();
+  });
+
+  it("tells the learner once when their order is paid, however often the payment is heard", async () => {
+    const [course] = await db()
+      .select({ id: courses.id })
+      .from(courses)
+      .where(and(eq(courses.status, "published"), sql`${courses.priceFen} > 0`))
+      .limit(1);
+    const userId = await createTestUser([], "付款通知");
+    const { order } = await placeOrder({ acceptedTerms: true, userId, courseIds: [course!.id] });
+    const tab = await listen(userId);
+    const payment = { orderNo: order.orderNo, providerTradeNo: `T${order.orderNo}`, amountFen: order.totalFen };
+    expect((await applyPayment("alipay", payment)).outcome).toBe("applied");
+    expect((await applyPayment("alipay", payment)).outcome).toBe("duplicate");
+    expect(await tab.next(1)).toEqual([1]);
+    const rows = await db().select().from(notifications).where(eq(notifications.userId, userId));
+    expect(rows.map((r) => [r.kind, r.data])).toEqual([["order.paid", { orderNo: order.orderNo, totalFen: order.totalFen }]]);
+    tab.close();
+  });
+});
