@@ -16,6 +16,10 @@ export async function NotificationList({ items }: { items: NotificationRow[] }) 
       const data = notificationData["order.paid"].safeParse(item.data);
       if (data.success) return t("kinds.orderPaid", { orderNo: data.data.orderNo, amount: formatFen(data.data.totalFen, locale) });
     }
+    if (item.kind === "order.refunded") {
+      const data = notificationData["order.refunded"].safeParse(item.data);
+      if (data.success) return t("kinds.orderRefunded", { orderNo: data.data.orderNo, amount: formatFen(data.data.amountFen, locale) });
+    }
     if (item.kind === "membership.ending") {
       const data = notificationData["membership.ending"].safeParse(item.data);
       if (data.success) return t("kinds.membershipEnding", { days: data.data.daysLeft, date: format.dateTime(new Date(data.data.endsAt), "zoned") });

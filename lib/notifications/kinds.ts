@@ -5,6 +5,8 @@ import { z } from "zod";
 export const notificationData = {
   /** An order was paid (by the provider's notification or our own query). */
   "order.paid": z.object({ orderNo: z.string(), totalFen: z.number().int().nonnegative() }),
+  /** A refund reached the learner's payment account (a part of an order, or all of it). */
+  "order.refunded": z.object({ orderNo: z.string(), amountFen: z.number().int().positive() }),
   /** A membership ends in `daysLeft` days (the 7-day and 1-day reminders). */
   "membership.ending": z.object({ endsAt: z.string(), daysLeft: z.number().int().positive() }),
 } as const;

@@ -1,14 +1,15 @@
 // The notification centre against the test profile's MariaDB and Redis, with a real gateway socket listening:
-// stored, counted and pushed live; marking read is scoped to the learner; a paid order tells its learner once.
+// stored, counted and pushed live; marking read is scoped to the learner; a paid and a refunded order each tell
+// their learner once.
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { db } from "@/db";
-import { courses, notifications } from "@/db/schema";
+import { courses, notifications, refunds } from "@/db/schema";
 import { signToken } from "@/lib/auth/jwt";
 import { registerSession } from "@/lib/auth/session-registry";
 import { placeOrder } from "@/lib/orders/checkout";
-import { applyPayment } from "@/lib/orders/settle";
+import { applyPayment, completeRefund, insertRefund } from "@/lib/orders/settle";
 import { startGateway, type Gateway } from "@/lib/realtime/gateway";
 import { pubsubName } from "@/lib/realtime/keys";
 import { userChannel, type ServerFrame } from "@/lib/realtime/protocol";
@@ -90,7 +91,7 @@ describe("the notification centre", () => {
     tab.close();
   });
 
-  it("tells the learner once when their order is paid, however often the payment is heard", async () => {
+  it("tells the learner once when their order is paid, and once when it is refunded, however often each is heard", async () => {
     const [course] = await db()
       .select({ id: courses.id })
       .from(courses)
@@ -105,6 +106,18 @@ describe("the notification centre", () => {
     expect(await tab.next(1)).toEqual([1]);
     const rows = await db().select().from(notifications).where(eq(notifications.userId, userId));
     expect(rows.map((r) => [r.kind, r.data])).toEqual([["order.paid", { orderNo: order.orderNo, totalFen: order.totalFen }]]);
+
+    // Refunded in full: told once, however often the provider reports the refund.
+    await db().transaction((tx) => insertRefund(tx, { order: { id: order.id, orderNo: order.orderNo, provider: "alipay" }, amountFen: order.totalFen, reason: "test", requestedBy: null, now: new Date() }));
+    const [refund] = await db().select().from(refunds).where(eq(refunds.orderId, order.id));
+    expect((await completeRefund(refund!.refundNo, { amountFen: order.totalFen })).outcome).toBe("applied");
+    expect((await completeRefund(refund!.refundNo, { amountFen: order.totalFen })).outcome).toBe("duplicate");
+    expect(await tab.next(2)).toEqual([1, 2]);
+    const { items } = await listNotifications(userId);
+    expect(items.map((i) => [i.kind, i.data])).toEqual([
+      ["order.refunded", { orderNo: order.orderNo, amountFen: order.totalFen }],
+      ["order.paid", { orderNo: order.orderNo, totalFen: order.totalFen }],
+    ]);
     tab.close();
   });
 });

@@ -31,6 +31,8 @@ export interface SettleResult {
   enrolled?: number[];
   /** The order this payment moved to paid (the learner is told after the commit). */
   paid?: { userId: number; orderNo: string; totalFen: number };
+  /** The refund this completed (the learner is told after the commit). */
+  refunded?: { userId: number; orderNo: string; amountFen: number };
 }
 
 type OrderRow = typeof orders.$inferSelect;
@@ -122,6 +124,15 @@ export async function completeRefund(
   result: { providerRefundNo?: string; amountFen?: number; /** Alipay reports what the trade has had refunded so far, in total. */ cumulativeFen?: number },
   now = new Date(),
 ): Promise<SettleResult> {
+  const settled = await settleRefund(refundNo, result, now);
+  if (settled.refunded) {
+    const { userId, orderNo, amountFen } = settled.refunded;
+    await notify(userId, "order.refunded", { orderNo, amountFen }, now).catch((error: unknown) => log.error({ err: error, orderNo, refundNo }, "notifying the learner of a refund failed"));
+  }
+  return settled;
+}
+
+async function settleRefund(refundNo: string, result: Parameters<typeof completeRefund>[1], now: Date): Promise<SettleResult> {
   return db().transaction(async (tx) => {
     const [refund] = await tx.select().from(refunds).where(eq(refunds.refundNo, refundNo)).for("update");
     if (!refund) return { outcome: "rejected", reason: "unknown refund" };
@@ -135,7 +146,8 @@ export async function completeRefund(
       .update(refunds)
       .set({ status: "succeeded", providerRefundNo: result.providerRefundNo ?? refund.providerRefundNo, completedAt: now })
       .where(eq(refunds.id, refund.id));
-    if (order.status === "closed") return { outcome: "applied", reason: "refund of a payment made after the order closed" };
+    const refunded = { userId: order.userId, orderNo: order.orderNo, amountFen: refund.amountFen };
+    if (order.status === "closed") return { outcome: "applied", reason: "refund of a payment made after the order closed", refunded };
     const refundedFen = order.refundedFen + refund.amountFen;
     const items = await tx.select().from(orderItems).where(and(eq(orderItems.orderId, order.id), isNull(orderItems.refundedAt)));
     const ended = refund.orderItemId === null ? items : items.filter((i) => i.id === refund.orderItemId);
@@ -150,7 +162,7 @@ export async function completeRefund(
       .where(and(eq(refunds.orderId, order.id), eq(refunds.status, "pending")));
     const status = refundedFen >= order.totalFen || allBack ? "refunded" : Number(stillPending[0]?.n ?? 0) > 0 ? "refunding" : "paid";
     await tx.update(orders).set({ refundedFen, status }).where(eq(orders.id, order.id));
-    return { outcome: "applied" };
+    return { outcome: "applied", refunded };
   });
 }
 
