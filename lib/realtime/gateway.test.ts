@@ -196,6 +196,31 @@ describe("the real-time gateway", () => {
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
+  it("closes its sockets when Redis drops it, takes them back once it returns, and they catch up", async () => {
+    const userId = nextUser++;
+    const { token } = await webToken(userId);
+    const before = await open(one, { token });
+    await subscribers(userChannel(userId), 1);
+    await publish(userChannel(userId), { type: "test", data: { n: 1 } });
+    const [seen] = await before.waitFrames(1);
+    const tcp = createTcpRedis();
+    try {
+      await tcp.call("CLIENT", "KILL", "TYPE", "pubsub");
+    } finally {
+      tcp.disconnect();
+    }
+    expect((await before.closed).code).toBe(CLOSE.restart);
+    await publish(userChannel(userId), { type: "test", data: { n: 2 } });
+    // The client's retries: refused (503) until the gateway's subscriber is back, then caught up.
+    let after: Client | null = null;
+    for (let i = 0; i < 50 && !after; i++) after = await open(one, { token, since: seen!.t === "event" ? seen!.id : "" }).catch(() => new Promise<null>((r) => setTimeout(() => r(null), 100)));
+    expect(events(await after!.waitFrames(1))).toEqual([{ n: 2 }]);
+    await subscribers(userChannel(userId), 1);
+    await publish(userChannel(userId), { type: "test", data: { n: 3 } });
+    expect(events(await after!.waitFrames(2))).toEqual([{ n: 2 }, { n: 3 }]);
+    after!.ws.close();
+  });
+
   it("closes malformed, binary and oversized frames with policy codes", async () => {
     const { token } = await webToken(nextUser++);
     const malformed = await open(one, { token });
