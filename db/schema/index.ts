@@ -6,3 +6,4 @@ export * from "./rbac";
 export * from "./commerce";
 export * from "./search";
 export * from "./seckill";
+export * from "./media";

@@ -11,6 +11,8 @@ import { releaseExpiredSeats } from "@/lib/seckill/release";
 import { loadUpcomingSales } from "@/lib/seckill/sales";
 import { rebuildAll as rebuildLeaderboards } from "@/lib/leaderboards/rebuild";
 import { closeExpiredOrders, reconcile } from "@/lib/orders/jobs";
+import { runTranscodeJob } from "@/lib/media/transcode";
+import { sweepMedia } from "@/lib/media/sweep";
 import type { JobPayloads } from "./queues";
 
 type Handler<N extends keyof JobPayloads> = (job: Job<JobPayloads[N]>) => Promise<unknown>;
@@ -43,6 +45,8 @@ export const handlers: Handlers = {
   },
   "orders:close-expired": () => closeExpiredOrders(),
   "orders:reconcile": () => reconcile(),
+  "media:transcode": (job) => runTranscodeJob(job.data.assetId, job),
+  "media:sweep": () => sweepMedia(),
 };
 
 export function handlerFor(queueName: string, jobName: string): ((job: Job) => Promise<unknown>) | undefined {
