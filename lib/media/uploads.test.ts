@@ -214,4 +214,20 @@ describe.runIf(ffmpegInstalled())("a real video, from upload to signed playback"
     expect(lesson!.videoAssetId).toBe(assetId);
     expect((await mediaGet(signedPlayback(folder).src)).status).toBe(200);
   }, 60_000);
+
+  it("replaces the old renditions only once a new upload is ready, then removes them", async () => {
+    await signInAs(admin);
+    const res = await uploadInTwo(videoLesson, clip);
+    const newId = Number(res.headers.get("x-video-asset-id"));
+    // Until the new one is transcoded, the lesson shows the old one.
+    const [before] = await db().select({ videoAssetId: lessons.videoAssetId }).from(lessons).where(eq(lessons.id, videoLesson));
+    expect(before!.videoAssetId).toBe(assetId);
+    expect((await runTranscodeJob(newId)).status).toBe("ready");
+    const [after] = await db().select({ videoAssetId: lessons.videoAssetId }).from(lessons).where(eq(lessons.id, videoLesson));
+    expect(after!.videoAssetId).toBe(newId);
+    expect(await db().select().from(videoAssets).where(eq(videoAssets.id, assetId))).toHaveLength(0);
+    expect((await mediaGet(signedPlayback(folder).src)).status).toBe(404);
+    const [fresh] = await db().select({ dir: videoAssets.dir }).from(videoAssets).where(eq(videoAssets.id, newId));
+    expect((await mediaGet(signedPlayback(fresh!.dir!).src)).status).toBe(200);
+  }, 60_000);
 });

@@ -139,6 +139,8 @@ export function s3PrivateStorage(config: S3Config, fetchImpl: typeof fetch = fet
         for (const k of keys) {
           const response = await fetchImpl(await client.sign(`${base}/${k.split("/").map(encodeURIComponent).join("/")}`, { method: "DELETE", headers: { "x-amz-content-sha256": emptyHash } }));
           await response.body?.cancel();
+          // A refused delete would list the same key again for ever.
+          if (!response.ok && response.status !== 404) throw new Error(`S3 DELETE ${k} failed: ${response.status}`);
         }
       }
     },

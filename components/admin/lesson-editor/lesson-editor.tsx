@@ -17,10 +17,9 @@ export interface LessonEditorProps {
   lesson: { id: number; kind: "video" | "article" | "lab" | "live"; body: string };
   video: Extract<LessonVideoResult, { ok: true }> | null;
   maxUploadBytes: number;
-  locale: string;
 }
 
-export function LessonEditor({ lesson, video, maxUploadBytes, locale }: LessonEditorProps) {
+export function LessonEditor({ lesson, video, maxUploadBytes }: LessonEditorProps) {
   const t = useTranslations("LessonMedia");
   const tc = useTranslations("CourseEditor");
   const [body, setBody] = useState(lesson.body);
@@ -45,7 +44,7 @@ export function LessonEditor({ lesson, video, maxUploadBytes, locale }: LessonEd
 
   return (
     <div className={styles.layout}>
-      {lesson.kind === "video" && video ? <VideoUpload lessonId={lesson.id} maxBytes={maxUploadBytes} initial={video} locale={locale} /> : null}
+      {lesson.kind === "video" && video ? <VideoUpload lessonId={lesson.id} maxBytes={maxUploadBytes} initial={video} /> : null}
       <section className={styles.panel} aria-labelledby="text-heading">
         <h2 id="text-heading" className={styles.panelTitle}>
           {t("textHeading")}

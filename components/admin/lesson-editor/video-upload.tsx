@@ -8,7 +8,6 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Upload, type DetailedError } from "tus-js-client";
 import { VideoPlayer } from "@/components/media/video-player";
 import { Button } from "@/components/ui/button";
-import { formatDuration } from "@/lib/catalogue/format";
 import { lessonVideo, retryLessonVideo, type LessonVideoResult } from "@/lib/media/admin-video-actions";
 import styles from "@/components/admin/course-editor/course-editor.module.css";
 
@@ -18,9 +17,16 @@ const POLL_MS = 2_000;
 type Loaded = Extract<LessonVideoResult, { ok: true }>;
 type Sending = { percent: number; resuming: boolean } | null;
 
+/** A video's length as a player shows it: 0:12, 14:03, 1:02:03. */
+const clock = (seconds: number) => {
+  const s = Math.round(seconds);
+  const [h, m, r] = [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60];
+  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${String(r).padStart(2, "0")}` : `${m}:${String(r).padStart(2, "0")}`;
+};
+
 const mb = (bytes: number) => (bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : `${Math.round(bytes / 1024 ** 2)} MB`);
 
-export function VideoUpload({ lessonId, maxBytes, initial, locale }: { lessonId: number; maxBytes: number; initial: Loaded; locale: string }) {
+export function VideoUpload({ lessonId, maxBytes, initial }: { lessonId: number; maxBytes: number; initial: Loaded }) {
   const t = useTranslations("LessonMedia");
   const [video, setVideo] = useState<Loaded>(initial);
   const [sending, setSending] = useState<Sending>(null);
@@ -111,7 +117,7 @@ export function VideoUpload({ lessonId, maxBytes, initial, locale }: { lessonId:
         <>
           <VideoPlayer src={video.preview.src} poster={video.preview.poster} title={t("videoHeading")} labels={{ player: t("player", { title: t("videoHeading") }), quality: t("quality"), auto: t("auto"), speed: t("speed"), keyboardHelp: t("keyboardHelp"), loadFailed: t("loadFailed") }} />
           <p className={styles.muted} data-testid="video-current">
-            {t("current", { duration: formatDuration(current.durationSeconds, locale), width: current.width, height: current.height, renditions: current.renditions.map((h) => `${h}p`).join(" / ") })}
+            {t("current", { duration: clock(current.durationSeconds), width: current.width, height: current.height, renditions: current.renditions.map((h) => `${h}p`).join(" / ") })}
           </p>
         </>
       ) : (
