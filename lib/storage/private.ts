@@ -4,10 +4,8 @@
 // stores under the `private/` prefix of the same bucket (give that prefix no public read), each read signed
 // with Signature V4.
 import "server-only";
-import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
-import { Readable } from "node:stream";
 import { createHash } from "node:crypto";
 import { AwsClient } from "aws4fetch";
 import type { S3Config } from "./s3";
@@ -57,6 +55,43 @@ function localPath(root: string, key: string): string {
   return file;
 }
 
+const CHUNK_BYTES = 256 * 1024;
+
+/**
+ * Bytes `start..end` of an open file as a web stream that reads a chunk only when the client has taken the
+ * last one (one chunk in hand at most), so a slow client never makes the server read ahead: memory stays flat
+ * however many clients stream. (Readable.toWeb over a file stream read the whole range ahead.)
+ */
+function pulledFrom(handle: fsp.FileHandle, start: number, end: number): ReadableStream<Uint8Array> {
+  let position = start;
+  const close = () => handle.close().catch(() => undefined);
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const size = Math.min(CHUNK_BYTES, end - position + 1);
+        if (size <= 0) {
+          await close();
+          return controller.close();
+        }
+        try {
+          const { bytesRead, buffer } = await handle.read(new Uint8Array(size), 0, size, position);
+          if (bytesRead === 0) {
+            await close();
+            return controller.close();
+          }
+          position += bytesRead;
+          controller.enqueue(buffer.subarray(0, bytesRead));
+        } catch (error) {
+          await close();
+          controller.error(error);
+        }
+      },
+      cancel: close,
+    },
+    { highWaterMark: 1 },
+  );
+}
+
 export function localPrivateStorage(root: string): PrivateStorage {
   return {
     async putFile(key, file) {
@@ -67,20 +102,23 @@ export function localPrivateStorage(root: string): PrivateStorage {
       await fsp.rename(tmp, target);
     },
     async read(key, range) {
-      let file: string;
-      let size: number;
+      // Opened before anything is answered: a file removed a moment later (a replaced video) is still read to
+      // the end from the open descriptor, and a missing one is a 404 here rather than a stream error later.
+      let handle: fsp.FileHandle;
       try {
-        file = localPath(root, key);
-        const stat = await fsp.stat(file);
-        if (!stat.isFile()) return { status: 404 };
-        size = stat.size;
+        handle = await fsp.open(localPath(root, key), "r");
       } catch {
         return { status: 404 };
       }
-      const span = resolveRange(range, size);
-      if (!span) return { status: 416, size };
-      const body = span.end < span.start ? Readable.toWeb(Readable.from([])) : Readable.toWeb(fs.createReadStream(file, { start: span.start, end: span.end, highWaterMark: 256 * 1024 }));
-      return { status: range ? 206 : 200, size, start: span.start, end: span.end, body: body as ReadableStream<Uint8Array> };
+      const stat = await handle.stat();
+      const span = stat.isFile() ? resolveRange(range, stat.size) : null;
+      if (!stat.isFile() || !span || span.end < span.start) {
+        await handle.close();
+        if (!stat.isFile()) return { status: 404 };
+        if (!span) return { status: 416, size: stat.size };
+        return { status: 200, size: 0, start: 0, end: -1, body: new ReadableStream<Uint8Array>({ start: (c) => c.close() }) };
+      }
+      return { status: range ? 206 : 200, size: stat.size, start: span.start, end: span.end, body: pulledFrom(handle, span.start, span.end) };
     },
     async deleteFolder(prefix) {
       await fsp.rm(localPath(root, prefix), { recursive: true, force: true });
