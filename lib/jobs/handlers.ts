@@ -13,6 +13,7 @@ import { rebuildAll as rebuildLeaderboards } from "@/lib/leaderboards/rebuild";
 import { closeExpiredOrders, reconcile } from "@/lib/orders/jobs";
 import { testClockOn } from "@/lib/clock";
 import { sweepMemberships } from "@/lib/memberships/expiry";
+import { buildRecommendations } from "@/lib/recommend";
 import type { JobPayloads } from "./queues";
 
 type Handler<N extends keyof JobPayloads> = (job: Job<JobPayloads[N]>) => Promise<unknown>;
@@ -46,6 +47,7 @@ export const handlers: Handlers = {
   "orders:close-expired": () => closeExpiredOrders(),
   "orders:reconcile": () => reconcile(),
   /** `at` (ISO) is honoured only with the end-to-end suite's test clock on (lib/clock.ts); otherwise: now. */
+  "maintenance:recommend-build": async () => buildRecommendations(),
   "maintenance:memberships-sweep": async (job) => sweepMemberships(testClockOn() && job.data.at ? new Date(job.data.at) : new Date()),
 };
 

@@ -34,6 +34,8 @@ export interface JobPayloads {
   "orders:reconcile": Record<string, never>;
   /** Ends expired memberships, sends the 7-day and 1-day reminders, gives monthly bonuses (lib/memberships/expiry.ts). */
   "maintenance:memberships-sweep": { at?: string };
+  /** Builds the course recommendations from enrolments and progress into Redis (lib/recommend). */
+  "maintenance:recommend-build": Record<string, never>;
 }
 
 export const bullPrefix = () => `${env().REDIS_KEY_PREFIX}:bull`;
