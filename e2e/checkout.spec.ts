@@ -7,6 +7,7 @@ import { expect, test, type Page } from "@playwright/test";
 import zh from "../lib/i18n/messages/zh-CN.json";
 import { createAccount, signIn } from "./support/auth";
 import { query } from "./support/db";
+import { payAt } from "./support/pay";
 
 interface CourseRow {
   id: number;
@@ -37,26 +38,6 @@ async function addToCartOffline(page: Page, course: CourseRow): Promise<void> {
   await expect(page.getByTestId("cart-offline")).toBeVisible();
   await expect(page.locator(`[data-testid="cart-line"][data-course-id="${course.id}"]`)).toBeVisible();
   await page.context().setOffline(false);
-}
-
-async function payAt(page: Page, provider: "alipay" | "wechat" | "unionpay"): Promise<void> {
-  await page.getByTestId(`provider-${provider}`).check();
-  await page.getByTestId("pay").click();
-  if (provider === "wechat") {
-    const scan = page.getByTestId("sandbox-scan");
-    await expect(scan).toBeVisible();
-    const phone = await page.context().newPage();
-    await phone.goto((await scan.getAttribute("href"))!);
-    await phone.getByRole("button", { name: "模拟扫码并支付" }).click();
-    // Close the phone only once the sandbox has answered the payment: closing a page while its form post is in
-    // flight can cancel the post, or leave the close waiting on the navigation.
-    await expect(phone.getByRole("heading", { name: "支付成功" })).toBeVisible();
-    await phone.close();
-  } else {
-    await page.getByRole("button", { name: "确认付款" }).click();
-  }
-  await expect(page).toHaveURL(/\/orders\/\d+\/return/, { timeout: 20_000 });
-  await expect(page.getByTestId("payment-confirmed")).toBeVisible({ timeout: 20_000 });
 }
 
 test.describe("checkout", () => {

@@ -59,7 +59,7 @@ async function e2e(env: NodeJS.ProcessEnv): Promise<void> {
   const distDir = ".next-test";
   // next build and next start set NODE_ENV=production themselves.
   const { NODE_ENV: _testEnv, ...rest } = env;
-  const appEnv: NodeJS.ProcessEnv = { ...rest, NEXT_DIST_DIR: distDir, APP_URL: `http://localhost:${E2E_PORT}`, LOG_LEVEL: "info", NOTIFY_SENDER: "log", NOTIFY_LOG_IN_PRODUCTION: "allow" } as unknown as NodeJS.ProcessEnv;
+  const appEnv: NodeJS.ProcessEnv = { ...rest, NEXT_DIST_DIR: distDir, APP_URL: `http://localhost:${E2E_PORT}`, LOG_LEVEL: "info", NOTIFY_SENDER: "log", NOTIFY_LOG_IN_PRODUCTION: "allow", XUEFU_TEST_CLOCK: "on" } as unknown as NodeJS.ProcessEnv;
   if (!(await run("next build", process.execPath, [nextBin, "build"], appEnv))) return;
 
   // The servers' own logs go to files: the resilience tests make them log outages on purpose.

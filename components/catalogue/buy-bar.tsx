@@ -60,6 +60,8 @@ export async function BuyBar({ course, viewer }: { course: CourseDetail; viewer:
           {t("signInToJoin")}
         </LinkButton>
       )
+    ) : course.includedInMembership && viewer.member ? (
+      <JoinButton courseId={course.id} membership testId="buy-bar-action" />
     ) : (
       <LinkButton href={`/cart?buy=${course.id}`} data-testid="buy-bar-action">
         {t("buyNow")}

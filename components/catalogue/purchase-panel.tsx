@@ -2,7 +2,9 @@
 // - enrolled: start (or continue) learning;
 // - holding an unpaid order for the course: pay that order (not buy again);
 // - free course: join the learning path (signing in first if need be);
+// - included in membership: a member starts it at once; others are told membership opens it;
 // - paid course: add to cart, or buy now.
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LinkButton } from "@/components/ui/link-button";
 import type { CourseDetail } from "@/lib/catalogue/course-detail";
@@ -16,6 +18,8 @@ import styles from "./course-detail.module.css";
 export interface Viewer {
   signedIn: boolean;
   enrolled: boolean;
+  /** A current member (known only when the course is included in membership; false otherwise). */
+  member: boolean;
   /** An unpaid order of theirs holding this course; always null for visitors. */
   pendingOrder: PendingCourseOrder | null;
 }
@@ -64,6 +68,11 @@ export async function PurchasePanel({ course, viewer }: { course: CourseDetail; 
           </>
         ) : viewer.pendingOrder ? (
           <PendingOrderNotice order={viewer.pendingOrder} />
+        ) : course.includedInMembership && viewer.member && !free ? (
+          <>
+            <p className={styles.enrolledNote}>{t("includedForMembers")}</p>
+            <JoinButton courseId={course.id} membership testId="join-with-membership" />
+          </>
         ) : free ? (
           viewer.signedIn ? (
             <JoinButton courseId={course.id} />
@@ -82,6 +91,11 @@ export async function PurchasePanel({ course, viewer }: { course: CourseDetail; 
           </>
         )}
       </div>
+      {course.includedInMembership && !free && !viewer.enrolled && !viewer.member ? (
+        <p className={styles.panelMember} data-testid="included-in-membership">
+          <Link href="/membership">{t("includedInMembership")}</Link>
+        </p>
+      ) : null}
       <ul className={styles.panelFacts}>
         <li>{t("lessonCount", { count: course.lessonCount })}</li>
         <li data-testid="course-total-duration">{t("totalDuration", { duration: formatDuration(course.totalDurationSeconds, locale) })}</li>

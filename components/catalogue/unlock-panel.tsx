@@ -4,7 +4,7 @@
 import { getTranslations } from "next-intl/server";
 import { LinkButton } from "@/components/ui/link-button";
 import type { CourseDetail } from "@/lib/catalogue/course-detail";
-import type { LessonAccess } from "@/lib/catalogue/enrolment-access";
+import type { LessonAccess } from "@/lib/enrolments/lesson-access";
 import { formatFen } from "@/lib/catalogue/format";
 import type { PendingCourseOrder } from "@/lib/orders/learner-queries";
 import { AddToCartButton } from "./add-to-cart-button";

@@ -9,7 +9,7 @@ import { Card } from "@/components/ui/card";
 import { VisuallyHidden } from "@/components/ui/visually-hidden";
 import { categoryName } from "@/lib/catalogue/category-name";
 import { formatDuration, formatFen, formatRating } from "@/lib/catalogue/format";
-import type { CourseSummary } from "@/lib/catalogue/home";
+import type { CourseSummary } from "@/lib/catalogue/course-rows";
 import styles from "./course-card.module.css";
 import { coverBackground } from "./cover";
 

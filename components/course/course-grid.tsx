@@ -1,4 +1,4 @@
-import type { CourseSummary } from "@/lib/catalogue/home";
+import type { CourseSummary } from "@/lib/catalogue/course-rows";
 import { CourseCard } from "./course-card";
 import styles from "./course-grid.module.css";
 

@@ -2,7 +2,7 @@
 // Renders nothing for visitors and for learners with nothing in progress; streams in behind the hero.
 import { getTranslations } from "next-intl/server";
 import { EnrolledCourseList } from "@/components/progress/enrolled-course-list";
-import { currentUserId } from "@/lib/catalogue/enrolment-access";
+import { currentUserId } from "@/lib/auth/current-user";
 import { logger } from "@/lib/log";
 import { enrolledCourses } from "@/lib/progress/queries";
 import { HomeSection } from "./home-section";

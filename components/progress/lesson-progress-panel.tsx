@@ -2,7 +2,7 @@
 // and renders the client reporter only for learners enrolled in the course (a free preview opened by someone
 // not enrolled records nothing).
 import { getTranslations } from "next-intl/server";
-import { isEnrolled } from "@/lib/catalogue/enrolment-access";
+import { isEnrolled } from "@/lib/enrolments/access";
 import { courseProgressOf, lessonProgressOf } from "@/lib/progress/queries";
 import { LessonProgress } from "./lesson-progress";
 

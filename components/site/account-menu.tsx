@@ -65,6 +65,11 @@ export async function AccountMenu() {
           </Link>
         </li>
         <li>
+          <Link href="/account/membership" className={styles.item} data-testid="my-membership-link">
+            {t("myMembership")}
+          </Link>
+        </li>
+        <li>
           <Link href="/account" className={styles.item} data-testid="account-link">
             {t("accountSettings")}
           </Link>

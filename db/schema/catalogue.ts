@@ -51,6 +51,8 @@ export const courses = mysqlTable(
     description: mediumtext("description").notNull(),
     priceFen: fen("price_fen").notNull(),
     memberPriceFen: fen("member_price_fen"),
+    /** Members open this course without buying it, while their membership lasts (lib/memberships). */
+    includedInMembership: boolean("included_in_membership").notNull().default(false),
     level: mysqlEnum("level", courseLevels).notNull(),
     language: mysqlEnum("language", courseLanguages).notNull(),
     status: mysqlEnum("status", courseStatuses).notNull().default("draft"),

@@ -1,15 +1,38 @@
-// Orders and their items, coupons, payment attempts, every payment notification received, refunds and
-// memberships. Order numbers are snowflake-style decimal strings (they exceed 2^53); each item keeps a snapshot
-// of the title and price it was sold at.
-import { boolean, int, json, mediumtext, index, mysqlEnum, mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
+// Orders and their items, coupons, payment attempts, every payment notification received, refunds, and the
+// membership plans with the memberships they sell. Order numbers are snowflake-style decimal strings (they
+// exceed 2^53); each item keeps a snapshot of the title and price it was sold at.
+import { sql } from "drizzle-orm";
+import { boolean, check, int, json, mediumtext, index, mysqlEnum, mysqlTable, smallint, tinyint, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
 import { createdAt, fen, id, idRef, timestamp, updatedAt } from "./columns";
 import { courses } from "./catalogue";
 import { users } from "./identity";
 
 export const orderStatuses = ["pending", "paid", "refunding", "refunded", "closed"] as const;
 export const paymentProviders = ["alipay", "wechat", "unionpay"] as const;
-/** Where an order came from: the cart's checkout or a won flash-sale seat. */
-export const orderSources = ["cart", "seckill"] as const;
+/** Where an order came from: the cart's checkout, a won flash-sale seat, or the membership page. */
+export const orderSources = ["cart", "seckill", "membership"] as const;
+/** What an order item sells. */
+export const orderItemKinds = ["course", "membership"] as const;
+export const membershipPeriods = ["monthly", "quarterly", "yearly"] as const;
+
+/** What the membership page sells: a period of membership at a price (lib/memberships/plans.ts). */
+export const membershipPlans = mysqlTable(
+  "membership_plans",
+  {
+    id: id(),
+    period: mysqlEnum("period", membershipPeriods).notNull(),
+    nameZh: varchar("name_zh", { length: 64 }).notNull(),
+    nameEn: varchar("name_en", { length: 64 }).notNull(),
+    priceFen: fen("price_fen").notNull(),
+    /** Learning points given at the start of each 30 days of a term bought with this plan. */
+    monthlyPoints: int("monthly_points", { unsigned: true }).notNull().default(0),
+    /** Inactive plans are not sold; terms already bought run on. */
+    active: boolean("active").notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("membership_plans_period_uq").on(t.period)],
+);
 
 export const orders = mysqlTable(
   "orders",
@@ -55,9 +78,12 @@ export const orderItems = mysqlTable(
     orderId: idRef("order_id")
       .notNull()
       .references(() => orders.id, { onDelete: "cascade" }),
-    courseId: idRef("course_id")
-      .notNull()
-      .references(() => courses.id),
+    kind: mysqlEnum("kind", orderItemKinds).notNull().default("course"),
+    /** For a course item. */
+    courseId: idRef("course_id").references(() => courses.id),
+    /** For a membership item; its term (days) is in `termDays`, as sold. */
+    planId: idRef("plan_id").references(() => membershipPlans.id),
+    termDays: smallint("term_days", { unsigned: true }),
     titleSnapshot: varchar("title_snapshot", { length: 191 }).notNull(),
     /** The course's list price when ordered, for showing what a member or sale price saved. */
     listPriceFen: fen("list_price_fen").notNull().default(0),
@@ -68,7 +94,15 @@ export const orderItems = mysqlTable(
     refundedAt: timestamp("refunded_at"),
     createdAt: createdAt(),
   },
-  (t) => [index("order_items_order_idx").on(t.orderId), index("order_items_course_idx").on(t.courseId)],
+  (t) => [
+    index("order_items_order_idx").on(t.orderId),
+    index("order_items_course_idx").on(t.courseId),
+    index("order_items_plan_idx").on(t.planId),
+    check(
+      "order_items_product_ck",
+      sql`(${t.kind} = 'course' AND ${t.courseId} IS NOT NULL AND ${t.planId} IS NULL) OR (${t.kind} = 'membership' AND ${t.planId} IS NOT NULL AND ${t.courseId} IS NULL AND ${t.termDays} > 0)`,
+    ),
+  ],
 );
 
 export const couponKinds = ["fixed", "percent"] as const;
@@ -84,6 +118,8 @@ export const coupons = mysqlTable(
     value: int("value", { unsigned: true }).notNull(),
     /** Null: applies to every course in the order; otherwise only to this course. */
     courseId: idRef("course_id").references(() => courses.id, { onDelete: "cascade" }),
+    /** Whether it also takes money off a membership plan (never for a coupon tied to one course). */
+    appliesToPlans: boolean("applies_to_plans").notNull().default(false),
     /** Null: unlimited. `usedCount` only grows through a conditional UPDATE, so the limit holds under races. */
     maxUses: int("max_uses", { unsigned: true }),
     usedCount: int("used_count", { unsigned: true }).notNull().default(0),
@@ -194,16 +230,65 @@ export const refunds = mysqlTable(
   (t) => [uniqueIndex("refunds_refund_no_uq").on(t.refundNo), index("refunds_order_idx").on(t.orderId), index("refunds_status_idx").on(t.status, t.requestedAt)],
 );
 
-/** A paying member until `expiresAt`; members pay a course's member price. */
+/**
+ * A learner's membership as it stands: a member while `expiresAt` is in the future. The terms below are its
+ * history; `expiresAt` is where the last of them ends. `endedAt` is set once the expiry job has turned an
+ * expired member back into an ordinary learner (ended their membership courses), and cleared by a renewal.
+ * The reminder columns hold the `expiresAt` a reminder was sent for, so each goes out once per end date.
+ */
 export const memberships = mysqlTable(
   "memberships",
   {
     userId: idRef("user_id")
       .primaryKey()
       .references(() => users.id, { onDelete: "cascade" }),
+    /** The plan of the latest term bought. */
+    planId: idRef("plan_id").references(() => membershipPlans.id),
+    /** When the current unbroken run of terms began. */
+    startedAt: timestamp("started_at"),
     expiresAt: timestamp("expires_at").notNull(),
+    endedAt: timestamp("ended_at"),
+    remindedWeekFor: timestamp("reminded_week_for"),
+    remindedDayFor: timestamp("reminded_day_for"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("memberships_expires_idx").on(t.expiresAt)],
+  (t) => [index("memberships_expires_idx").on(t.expiresAt), index("memberships_ended_expires_idx").on(t.endedAt, t.expiresAt)],
+);
+
+/**
+ * One bought period of membership: a paid order item's days, placed after whatever the learner held then
+ * (buying again extends from the current end). A refund ends the term when it completes and moves the terms
+ * after it earlier (lib/memberships/terms.ts).
+ */
+export const membershipTerms = mysqlTable(
+  "membership_terms",
+  {
+    id: id(),
+    userId: idRef("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    planId: idRef("plan_id")
+      .notNull()
+      .references(() => membershipPlans.id),
+    orderItemId: idRef("order_item_id")
+      .notNull()
+      .references(() => orderItems.id, { onDelete: "cascade" }),
+    days: smallint("days", { unsigned: true }).notNull(),
+    startsAt: timestamp("starts_at").notNull(),
+    endsAt: timestamp("ends_at").notNull(),
+    /** What the learner paid for the term (the item's share of the order). */
+    paidFen: fen("paid_fen").notNull(),
+    monthlyPoints: int("monthly_points", { unsigned: true }).notNull().default(0),
+    /** Monthly bonuses given so far, and when the next is due (null: none left). */
+    bonusesGiven: tinyint("bonuses_given", { unsigned: true }).notNull().default(0),
+    nextBonusAt: timestamp("next_bonus_at"),
+    refundedAt: timestamp("refunded_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("membership_terms_item_uq").on(t.orderItemId),
+    index("membership_terms_user_starts_idx").on(t.userId, t.startsAt),
+    index("membership_terms_next_bonus_idx").on(t.nextBonusAt),
+  ],
 );

@@ -49,7 +49,7 @@ export const lessonProgress = mysqlTable(
   ],
 );
 
-export const pointReasons = ["lesson_completed", "course_completed"] as const;
+export const pointReasons = ["lesson_completed", "course_completed", "membership_bonus"] as const;
 
 /**
  * Learning points, one row per award. The unique key makes an award happen once however often its event
@@ -63,7 +63,7 @@ export const pointsLedger = mysqlTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     reason: mysqlEnum("reason", pointReasons).notNull(),
-    /** The lesson or course the points were earned on. */
+    /** The lesson or course the points were earned on; for a membership bonus, the term's month (lib/memberships/bonus.ts). */
     refId: idRef("ref_id").notNull(),
     points: int("points", { unsigned: true }).notNull(),
     createdAt: createdAt(),

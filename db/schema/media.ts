@@ -21,6 +21,8 @@ export const videoAssets = mysqlTable(
     error: varchar("error", { length: 255 }),
     /** The provider that holds it: "local" (ffmpeg + storage) or "aliyun" (VOD). */
     provider: varchar("provider", { length: 16 }).notNull().default("local"),
+    /** The provider's own id of the video (Aliyun VOD's VideoId); null for local videos. */
+    externalId: varchar("external_id", { length: 64 }),
     /** The finished upload (tus id) on local disk while it waits for transcoding; null once it is gone. */
     sourceKey: varchar("source_key", { length: 128 }),
     sourceName: varchar("source_name", { length: 255 }).notNull().default(""),
@@ -32,6 +34,8 @@ export const videoAssets = mysqlTable(
     height: int("height", { unsigned: true }).notNull().default(0),
     /** Heights of the HLS renditions, e.g. [360, 720, 1080]. */
     renditions: json("renditions").$type<number[]>().notNull(),
+    /** Languages of the WebVTT caption tracks stored beside the renditions (captions/<lang>.vtt); null: none. */
+    captions: json("captions").$type<string[]>(),
     createdBy: idRef("created_by").references(() => users.id, { onDelete: "set null" }),
     readyAt: timestamp("ready_at"),
     createdAt: createdAt(),

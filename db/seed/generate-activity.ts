@@ -2,7 +2,7 @@
 // and each learner's favourite area, and lesson progress concentrated in the last ten weeks (denser towards
 // today) so weekly and monthly leaderboards have something to rank.
 import { DEMO_LEARNER_EMAIL, ENGLISH_FIRST_NAMES, ENGLISH_LAST_NAMES, GIVEN_NAMES, LEARNER_COUNT, SURNAMES, learnerEmail } from "./content-people";
-import type { SeedCourse } from "./generate";
+import type { SeedCourse } from "./seed-course";
 import { createRng, type Rng } from "./random";
 import { DAY, daysBefore, later } from "./time";
 

@@ -7,13 +7,15 @@ import { DATA_COURSES } from "./content-courses-data";
 import { DEV_COURSES } from "./content-courses-dev";
 import { MORE_COURSES } from "./content-courses-more";
 import { DEMO_LEARNER_COURSES, generateActivity, type SeedEnrolment, type SeedLearner, type SeedProgress } from "./generate-activity";
-import { buildChapters, buildDescription, type SeedChapter } from "./generate-outline";
+import { buildChapters, buildDescription } from "./generate-outline";
 import { addLessonBodies } from "./generate-lesson-body";
 import { createRng } from "./random";
+import type { CourseStatus, SeedCourse } from "./seed-course";
 import { DAY, daysBefore } from "./time";
 
 export type { SeedChapter, SeedLesson } from "./generate-outline";
 export type { SeedEnrolment, SeedLearner, SeedProgress } from "./generate-activity";
+export type { CourseStatus, SeedCourse } from "./seed-course";
 
 export const COURSE_BLUEPRINTS: readonly CourseBlueprint[] = [...DEV_COURSES, ...DATA_COURSES, ...MORE_COURSES];
 
@@ -32,30 +34,6 @@ export interface SeedTeacher {
   title: string;
   bio: string;
   createdAt: Date;
-}
-
-export type CourseStatus = "draft" | "published" | "archived";
-
-export interface SeedCourse {
-  slug: string;
-  title: string;
-  subtitle: string;
-  description: string;
-  priceFen: number;
-  memberPriceFen: number | null;
-  level: Level;
-  language: "zh-CN" | "en";
-  status: CourseStatus;
-  categorySlug: string;
-  teacherSlug: string;
-  tags: string[];
-  enrolmentCount: number;
-  ratingSum: number;
-  ratingCount: number;
-  publishedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-  chapters: SeedChapter[];
 }
 
 export interface SeedData {

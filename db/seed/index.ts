@@ -22,7 +22,8 @@ import { and, eq, inArray, ne, sql, type InferInsertModel } from "drizzle-orm";
 import type { MySqlTable } from "drizzle-orm/mysql-core";
 import type { Database } from "../index";
 import { formatOrderNo, MAX_SEQUENCE } from "../../lib/orders/order-no";
-import { categories, chapters, coupons, courses, enrolments, lessonProgress, lessons, orderItems, orders, roles, seckillSales, teachers, userRoles, users } from "../schema";
+import { categories, chapters, coupons, courses, enrolments, lessonProgress, lessons, membershipPlans, orderItems, orders, roles, seckillSales, teachers, userRoles, users } from "../schema";
+import type { Tx } from "../tx";
 import { TEACHERS } from "./content-catalogue";
 import { DEMO_ACCOUNTS, DEMO_LEARNER_EMAIL, DEMO_PASSWORD, LEARNER_COUNT, ROLES, learnerEmail } from "./content-people";
 import { COURSE_BLUEPRINTS, generateSeed, type SeedData } from "./generate";
@@ -39,8 +40,6 @@ export interface SeedResult {
   /** False when the catalogue and learners were already there and only roles and demo accounts were refreshed. */
   created: boolean;
 }
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 const CHUNK = 500;
 
@@ -106,6 +105,28 @@ async function ensureDemoCoupons(tx: Tx, now: Date): Promise<void> {
       { code: "WELCOME50", kind: "fixed", value: 5_000, maxUses: 1_000, startsAt, endsAt },
     ])
     .onDuplicateKeyUpdate({ set: { code: sql`code` } });
+}
+
+/**
+ * The three membership plans, and a few courses included in membership when none is yet. Runs on every seed,
+ * so databases seeded before memberships were sold get them too; an admin's later edits are kept.
+ */
+async function ensureMembershipOffer(tx: Tx, now: Date): Promise<void> {
+  await tx
+    .insert(membershipPlans)
+    .values([
+      { period: "monthly", nameZh: "月度会员", nameEn: "Monthly membership", priceFen: 3_900, monthlyPoints: 100, createdAt: now, updatedAt: now },
+      { period: "quarterly", nameZh: "季度会员", nameEn: "Quarterly membership", priceFen: 9_900, monthlyPoints: 120, createdAt: now, updatedAt: now },
+      { period: "yearly", nameZh: "年度会员", nameEn: "Yearly membership", priceFen: 29_900, monthlyPoints: 150, createdAt: now, updatedAt: now },
+    ])
+    .onDuplicateKeyUpdate({ set: { period: sql`period` } });
+  const [included] = await tx.select({ id: courses.id }).from(courses).where(eq(courses.includedInMembership, true)).limit(1);
+  if (included) return;
+  // Every fifth paid course, from the second: a spread of subjects and prices.
+  await tx
+    .update(courses)
+    .set({ includedInMembership: true })
+    .where(and(eq(courses.status, "published"), sql`${courses.priceFen} > 0`, sql`MOD(${courses.id}, 5) = 2`));
 }
 
 /**
@@ -322,6 +343,7 @@ export async function seed(db: Database, opts: { nodeEnv: string; log?: (msg: st
     await writeLearners(tx, data, passwordHash, demoIds, courseIds);
     return true;
   });
+  await db.transaction((tx) => ensureMembershipOffer(tx, now));
   // After the catalogue, so a first seed has courses to put on sale; every later start tops them up.
   if (opts.nodeEnv === "development") await db.transaction((tx) => ensureDemoFlashSales(tx, now));
   // Video lessons play the demo clips (made and transcoded once with ffmpeg, cached under .data/media-seed).

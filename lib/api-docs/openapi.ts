@@ -27,7 +27,9 @@ import {
   orderTabSchema,
   paymentStartResponseSchema,
   placeOrderSchema,
+  placePlanOrderSchema,
   placedOrderResponseSchema,
+  planQuoteSchema,
   quoteResponseSchema,
   quoteSchema,
   startPaymentSchema,
@@ -313,6 +315,43 @@ export function openApiDocument(): OpenApiDocument {
             "401": error("Not signed in."),
             "409": error("CART_CHANGED, ORDER_PENDING, COUPON_INVALID or PRICE_CHANGED, with the new quote."),
             "422": error("An empty or invalid cart, or `accept_terms` missing or not true (a field error on accept_terms)."),
+          },
+        },
+      },
+      "/api/v1/membership/plans": {
+        get: {
+          operationId: "listMembershipPlans",
+          summary: "Membership plans on sale",
+          description: "Each plan's price, length in days and monthly points bonus; with a session or bearer token, also the caller's membership (active, plan, end).",
+          tags: ["Orders"],
+          responses: { "200": { description: "The plans, monthly first." } },
+        },
+      },
+      "/api/v1/membership/quote": {
+        post: {
+          operationId: "quoteMembershipPlan",
+          summary: "Price a membership plan",
+          description: "The plan's price for the caller with a coupon (only coupons open to plans apply), and where the new term would start and end if paid now: after the caller's current membership, or from now.",
+          tags: ["Orders"],
+          requestBody: { required: true, content: { "application/json": { schema: schema(planQuoteSchema, "input") } } },
+          responses: { "200": { description: "The quote." }, "404": error("No such plan."), "422": error("An invalid plan id or coupon code.") },
+        },
+      },
+      "/api/v1/membership/orders": {
+        post: {
+          operationId: "placeMembershipOrder",
+          summary: "Buy a membership plan",
+          description:
+            "Writes a pending order for one plan, paid like any other order (POST /api/v1/orders/{orderNo}/payments). When paid, the term is added after the membership the learner holds then. Refused with 409: PLAN_UNAVAILABLE (not on sale), ORDER_PENDING (another membership order awaits payment), MEMBERSHIP_TOO_LONG (the end would be more than 5 years ahead), COUPON_INVALID, PRICE_CHANGED (with the new quote).",
+          tags: ["Orders"],
+          security: [{ bearer: [] }],
+          requestBody: { required: true, content: { "application/json": { schema: schema(placePlanOrderSchema, "input") } } },
+          responses: {
+            "201": { description: "Placed; Location names the order.", content: json("PlacedOrder") },
+            "401": error("Not signed in."),
+            "404": error("No such plan."),
+            "409": error("PLAN_UNAVAILABLE, ORDER_PENDING, MEMBERSHIP_TOO_LONG, COUPON_INVALID or PRICE_CHANGED."),
+            "422": error("An invalid body, or `accept_terms` missing or not true."),
           },
         },
       },

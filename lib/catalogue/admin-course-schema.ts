@@ -49,6 +49,8 @@ export const adminCourseFields = z.object({
   description: z.string().max(MAX_DESCRIPTION_LENGTH, "too_long").default(""),
   priceFen: fen,
   memberPriceFen: fen.nullish().transform((v) => v ?? null),
+  /** Members open it without buying it, while their membership lasts. */
+  includedInMembership: z.boolean({ error: "invalid" }).default(false),
   level: z.enum(COURSE_LEVELS, { error: "required" }),
   language: z.enum(COURSE_LANGUAGES, { error: "required" }),
   status: z.enum(COURSE_STATUSES, { error: "invalid" }).default("draft"),

@@ -7,6 +7,7 @@ import { and, asc, count, eq, inArray, ne } from "drizzle-orm";
 import type { z } from "zod";
 import { db, type Database } from "@/db";
 import { categories, chapters, courses, enrolments, lessons, orderItems, teachers } from "@/db/schema";
+import type { Tx } from "@/db/tx";
 import { sanitizeHtml } from "@/lib/content/sanitize";
 import { fieldErrors } from "@/lib/http/api";
 import type { AdminContext } from "@/lib/rbac/guard";
@@ -16,8 +17,6 @@ export type { AdminCourseDetail } from "./admin-course-schema";
 import { categoryName } from "./category-name";
 import { getCategoryTree } from "./category-tree";
 import { courseChanged, courseDeleted } from "./changes";
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 export class CourseValidationError extends Error {
   constructor(readonly fieldErrors: Record<string, string[]>) {
@@ -48,6 +47,7 @@ const columns = {
   description: courses.description,
   priceFen: courses.priceFen,
   memberPriceFen: courses.memberPriceFen,
+  includedInMembership: courses.includedInMembership,
   level: courses.level,
   language: courses.language,
   status: courses.status,

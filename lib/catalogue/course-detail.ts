@@ -32,6 +32,8 @@ export interface CourseDetail extends CatalogueCourse {
   lessonCount: number;
   totalDurationSeconds: number;
   freePreviewCount: number;
+  /** Members open it without buying it (lib/memberships). */
+  includedInMembership: boolean;
 }
 
 export type CourseRef = { id: number } | { slug: string };
@@ -62,6 +64,7 @@ async function loadCourse(ref: CourseRef): Promise<CourseDetail | null> {
       teacherBio: teachers.bio,
       teacherAvatarUrl: teachers.avatarUrl,
       parentId: categories.parentId,
+      includedInMembership: courses.includedInMembership,
     })
     .from(courses)
     .innerJoin(teachers, eq(teachers.id, courses.teacherId))
@@ -99,6 +102,7 @@ async function loadCourse(ref: CourseRef): Promise<CourseDetail | null> {
     lessonCount: all.length,
     totalDurationSeconds: all.reduce((sum, l) => sum + l.durationSeconds, 0),
     freePreviewCount: all.filter((l) => l.isFreePreview).length,
+    includedInMembership: extra?.includedInMembership ?? false,
   };
 }
 

@@ -2,9 +2,34 @@
 import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { categories, courses, lessons, teachers } from "@/db/schema";
-import type { CourseSummary } from "./home";
+import { categories, courses, lessons, teachers, type courseLanguages, type courseLevels } from "@/db/schema";
+import type { CategorySummary } from "./categories";
 import { averageRating } from "./format";
+
+/** A course as a card shows it: the home shelves, lists and search results. */
+export interface CourseSummary {
+  id: number;
+  slug: string;
+  title: string;
+  subtitle: string;
+  priceFen: number;
+  memberPriceFen: number | null;
+  level: (typeof courseLevels)[number];
+  language: (typeof courseLanguages)[number];
+  enrolmentCount: number;
+  /** Average rating to one decimal, null before the first review. */
+  rating: number | null;
+  ratingCount: number;
+  teacherName: string;
+  /** The teacher's page is /teachers/<slug>. */
+  teacher: { id: number; slug: string; name: string };
+  /** The length of all its lessons together. */
+  durationSeconds: number;
+  category: CategorySummary & {
+    /** The top-level category, which picks the cover's colours. */
+    rootId: number;
+  };
+}
 
 /** A course as lists show it. JSON-safe (dates as ISO strings), so it can live in the cache. */
 export interface CatalogueCourse extends CourseSummary {

@@ -6,7 +6,7 @@ import { count } from "drizzle-orm";
 import { db } from "@/db";
 import { courses } from "@/db/schema";
 import { cached } from "@/lib/cache";
-import { MAX_PER_PAGE } from "./api-schemas";
+import { MAX_PER_PAGE } from "@/lib/http/paging";
 import { searchCourses, type CourseHighlight } from "@/lib/search";
 import { resolveCategory, type CategoryNode } from "./category-tree";
 import { selectCourseCards, courseCardsByIds, toCatalogueCourse, type CatalogueCourse } from "./course-rows";
@@ -14,7 +14,6 @@ import { courseFilterConditions, courseOrderBy, defaultOrder, type CourseFilters
 import { CATALOGUE_TAGS } from "./tags";
 
 export const DEFAULT_PER_PAGE = 20;
-export { MAX_PER_PAGE };
 
 export interface CourseListParams {
   /** Search words; without them the list is not searched. */

@@ -2,10 +2,10 @@
 // newest), each course with its teacher and category. Three small indexed queries, run together.
 import "server-only";
 import { desc, eq, type SQL } from "drizzle-orm";
-import { courses, type courseLanguages, type courseLevels } from "@/db/schema";
+import { courses } from "@/db/schema";
 import { logger } from "@/lib/log";
 import { getTopLevelCategories, type CategorySummary } from "./categories";
-import { selectCourseCards, toCatalogueCourse } from "./course-rows";
+import { selectCourseCards, toCatalogueCourse, type CourseSummary } from "./course-rows";
 
 export const HOME_SHELF_SIZE = 8;
 
@@ -13,30 +13,6 @@ export const HOME_SHELF_SIZE = 8;
 const QUERY_DEADLINE_MS = 8_000;
 
 export type { CategorySummary };
-
-export interface CourseSummary {
-  id: number;
-  slug: string;
-  title: string;
-  subtitle: string;
-  priceFen: number;
-  memberPriceFen: number | null;
-  level: (typeof courseLevels)[number];
-  language: (typeof courseLanguages)[number];
-  enrolmentCount: number;
-  /** Average rating to one decimal, null before the first review. */
-  rating: number | null;
-  ratingCount: number;
-  teacherName: string;
-  /** The teacher's page is /teachers/<slug>. */
-  teacher: { id: number; slug: string; name: string };
-  /** The length of all its lessons together. */
-  durationSeconds: number;
-  category: CategorySummary & {
-    /** The top-level category, which picks the cover's colours. */
-    rootId: number;
-  };
-}
 
 export interface HomeData {
   categories: CategorySummary[];

@@ -39,6 +39,11 @@ const schema = z.object({
     .default("xuefu"),
   /** "off" sends every catalogue read to MySQL (the benchmark's uncached path; an escape hatch in an incident). */
   CATALOGUE_CACHE: z.enum(["on", "off"]).default("on"),
+  /**
+   * "on" lets the end-to-end suite move a learner's membership clock through Redis (lib/clock.ts). Refused
+   * unless the app runs on localhost: a public site never has it.
+   */
+  XUEFU_TEST_CLOCK: z.enum(["on", "off"]).default("off"),
   /** Minutes a learner has to pay an order before it closes (flash-sale seats have their own window). */
   ORDER_PAY_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   AUTH_SECRET: z.string({ error: "AUTH_SECRET is not set" }).min(32, "AUTH_SECRET must be at least 32 characters"),
@@ -110,6 +115,8 @@ const schema = z.object({
   UNIONPAY_VERIFY_CERT: z.string().trim().includes("BEGIN CERTIFICATE", { message: "UNIONPAY_VERIFY_CERT must be UnionPay's PEM signing certificate" }).optional(),
   UNIONPAY_GATEWAY_URL: url("UNIONPAY_GATEWAY_URL", ["http:", "https:"]).default("https://gateway.95516.com"),
 }).superRefine((value, ctx) => {
+  if (value.XUEFU_TEST_CLOCK === "on" && !["localhost", "127.0.0.1", "[::1]"].includes(new URL(value.APP_URL).hostname))
+    ctx.addIssue({ code: "custom", path: ["XUEFU_TEST_CLOCK"], message: "XUEFU_TEST_CLOCK is a test hook: it may only be on when APP_URL is on localhost" });
   const s3 = ["S3_ENDPOINT", "S3_BUCKET", "S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_PUBLIC_URL"] as const;
   const set = s3.filter((k) => value[k] !== undefined);
   if (set.length > 0 && set.length < s3.length) {

@@ -3,11 +3,11 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db";
+import type { Rows } from "@/db/tx";
 import { paymentProviders } from "@/db/schema/commerce";
 import { key, redis } from "@/lib/redis";
 import type { DateRange } from "./range";
 
-type Rows<T> = [T[], unknown];
 type Provider = (typeof paymentProviders)[number];
 
 /** A zero for every day of the range, then the rows' values in their days. */

@@ -38,6 +38,10 @@ export interface JobPayloads {
   "media:transcode": { assetId: number };
   /** Removes expired unfinished uploads and fails transcodes whose worker died. */
   "media:sweep": Record<string, never>;
+  /** Ends expired memberships, sends the 7-day and 1-day reminders, gives monthly bonuses (lib/memberships/expiry.ts). */
+  "maintenance:memberships-sweep": { at?: string };
+  /** Builds the course recommendations from enrolments and progress into Redis (lib/recommend). */
+  "maintenance:recommend-build": Record<string, never>;
 }
 
 export const bullPrefix = () => `${env().REDIS_KEY_PREFIX}:bull`;

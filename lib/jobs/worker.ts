@@ -46,6 +46,12 @@ export async function startWorker(opts: { schedule?: boolean } = {}): Promise<Ru
     await maintenance.upsertJobScheduler("seckill-release", { every: 15_000 }, { name: "seckill-release", data: {} });
     await maintenance.upsertJobScheduler("seckill-check", { every: 5 * 60_000 }, { name: "seckill-check", data: {} });
     await maintenance.upsertJobScheduler("seckill-load", { every: 60_000 }, { name: "seckill-load", data: {} });
+    // Memberships end to the second for access and prices (lib/enrolments/access.ts); this job tidies up after
+    // them within a minute, and sends the reminders.
+    await maintenance.upsertJobScheduler("memberships-sweep", { every: 60_000 }, { name: "memberships-sweep", data: {} });
+    // Recommendations: rebuilt every hour, and when workers start (once per ten minutes however many start).
+    await maintenance.upsertJobScheduler("recommend-build", { pattern: "5 * * * *", tz: "UTC" }, { name: "recommend-build", data: {} });
+    await maintenance.add("recommend-build", {}, { jobId: `recommend-build-start-${Math.floor(Date.now() / 600_000)}` });
     const ordersQueue = queue(QUEUES.orders);
     await ordersQueue.upsertJobScheduler("close-expired", { every: 60_000 }, { name: "close-expired", data: {} });
     await ordersQueue.upsertJobScheduler("reconcile", { every: 60_000 }, { name: "reconcile", data: {} });

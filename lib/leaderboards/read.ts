@@ -3,11 +3,11 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db";
+import type { Rows } from "@/db/tx";
 import type { CoursesBoardResponse, HistoryResponse, PointsBoardResponse } from "./api-schemas";
 import { periodStart, type Period } from "./periods";
 import { readBoard } from "./store";
 
-type Rows<T> = [T[], unknown];
 const idList = (ids: number[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
 
 export async function pointsBoard(period: Period, limit: number, viewerId: number | null): Promise<PointsBoardResponse> {

@@ -4,7 +4,7 @@ import "server-only";
 import { env } from "@/lib/config/env";
 import { readyFolder } from "./assets";
 import { mediaConfig } from "./config";
-import { canOpen, type LessonView } from "./lesson-access";
+import { canOpen, type LessonView } from "@/lib/enrolments/lesson-access";
 import { mediaSigningKey, signMediaPath } from "./signing";
 
 export interface Playback {

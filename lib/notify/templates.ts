@@ -1,15 +1,20 @@
 // The texts of the notifications we send, in both UI languages. SMS gateways in China only deliver templates
 // registered with them beforehand, so change these wordings together with the gateway's registered templates.
-import type { CodePurpose } from "@/lib/auth/codes";
 import type { AppLocale } from "@/lib/i18n/config";
 import type { Message } from "./message";
+
+/**
+ * What a verification code is for: the codes of lib/auth. Named here, not imported, so that notify needs
+ * nothing from auth; a purpose auth adds without a template here does not compile where the code is sent.
+ */
+export type CodeMessagePurpose = "sign_up" | "sign_in" | "reset_password";
 
 interface CodeTemplate {
   subject: string;
   text: (code: string, minutes: number) => string;
 }
 
-const codeTemplates: Record<AppLocale, Record<CodePurpose, CodeTemplate>> = {
+const codeTemplates: Record<AppLocale, Record<CodeMessagePurpose, CodeTemplate>> = {
   "zh-CN": {
     sign_up: {
       subject: "【学府】注册验证码",
@@ -44,7 +49,7 @@ const codeTemplates: Record<AppLocale, Record<CodePurpose, CodeTemplate>> = {
 };
 
 export function verificationCodeMessage(input: {
-  purpose: CodePurpose;
+  purpose: CodeMessagePurpose;
   channel: Message["channel"];
   to: string;
   code: string;
@@ -53,4 +58,27 @@ export function verificationCodeMessage(input: {
 }): Message {
   const template = codeTemplates[input.locale][input.purpose];
   return { channel: input.channel, to: input.to, subject: template.subject, text: template.text(input.code, input.minutes) };
+}
+
+const CHINA_TIME = "Asia/Shanghai";
+
+/** The reminder that a membership ends soon (7 days and 1 day before); the end is written in China time. */
+export function membershipReminderMessage(input: { channel: Message["channel"]; to: string; locale: AppLocale; endsAt: Date; daysLeft: 1 | 7 }): Message {
+  const end = new Intl.DateTimeFormat(input.locale, { timeZone: CHINA_TIME, year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(input.endsAt);
+  if (input.locale === "zh-CN") {
+    const when = input.daysLeft === 1 ? "明天" : "7 天后";
+    return {
+      channel: input.channel,
+      to: input.to,
+      subject: `【学府】您的会员将于${when}到期`,
+      text: `【学府】您的会员将于 ${end}（北京时间）到期。到期后会员价和会员课程将不再可用；如需继续，请在“会员”页续费，续费从当前到期时间起延长。`,
+    };
+  }
+  const when = input.daysLeft === 1 ? "tomorrow" : "in 7 days";
+  return {
+    channel: input.channel,
+    to: input.to,
+    subject: `Your Xuefu membership ends ${when}`,
+    text: `[Xuefu] Your membership ends on ${end} (China time). After that, member prices and the courses included in membership close. To keep them, renew on the Membership page: a renewal extends from your current end date.`,
+  };
 }

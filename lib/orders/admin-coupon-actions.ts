@@ -12,7 +12,7 @@ import { saveCoupon, setCouponDisabled } from "./admin-coupons";
 
 const log = logger.child({ component: "admin-coupon-actions" });
 
-const FIELDS = ["code", "kind", "value", "courseId", "maxUses", "startsAt", "endsAt", "disabled"] as const;
+const FIELDS = ["code", "kind", "value", "courseId", "maxUses", "startsAt", "endsAt", "disabled", "appliesToPlans"] as const;
 
 function valuesOf(data: FormData): CouponFormValues {
   const out: CouponFormValues = {};

@@ -59,6 +59,10 @@ export const couponInput = z
       .union([z.boolean(), z.string()])
       .optional()
       .transform((v) => v === true || v === "on" || v === "true"),
+    appliesToPlans: z
+      .union([z.boolean(), z.string()])
+      .optional()
+      .transform((v) => v === true || v === "on" || v === "true"),
   })
   .transform((raw, ctx) => {
     const issue = (path: CouponField, message: CouponFieldError) => ctx.addIssue({ code: "custom", path: [path], message });
@@ -86,7 +90,7 @@ export const couponInput = z
     if (!startsAt) issue("startsAt", "time_invalid");
     if (!endsAt) issue("endsAt", "time_invalid");
     if (startsAt && endsAt && endsAt.getTime() <= startsAt.getTime()) issue("endsAt", "window_order");
-    return { code: raw.code, kind: raw.kind, value, courseId, maxUses, startsAt: startsAt ?? new Date(0), endsAt: endsAt ?? new Date(0), disabled: raw.disabled };
+    return { code: raw.code, kind: raw.kind, value, courseId, maxUses, startsAt: startsAt ?? new Date(0), endsAt: endsAt ?? new Date(0), disabled: raw.disabled, appliesToPlans: raw.appliesToPlans && courseId === null };
   });
 export type CouponInput = z.output<typeof couponInput>;
 
@@ -102,7 +106,7 @@ export function couponFieldErrors(error: z.ZodError): CouponFieldErrors {
   return out;
 }
 
-export type CouponFormValues = Partial<Record<CouponField | "disabled", string>>;
+export type CouponFormValues = Partial<Record<CouponField | "disabled" | "appliesToPlans", string>>;
 
 /** What the coupon form keeps between submissions (useActionState). */
 export interface CouponFormState {

@@ -41,7 +41,8 @@ const isDuplicate = (error: unknown): boolean => {
   return false;
 };
 
-const snapshot = (c: Pick<CouponInput, "code" | "kind" | "value" | "courseId" | "maxUses" | "startsAt" | "endsAt" | "disabled">) => ({
+const snapshot = (c: Pick<CouponInput, "code" | "kind" | "value" | "courseId" | "appliesToPlans" | "maxUses" | "startsAt" | "endsAt" | "disabled">) => ({
+  appliesToPlans: c.appliesToPlans,
   code: c.code,
   kind: c.kind,
   value: c.value,
@@ -65,7 +66,7 @@ export async function saveCoupon(admin: Writer, input: CouponInput, id?: number)
       }
       const [taken] = await tx.select({ id: coupons.id }).from(coupons).where(eq(coupons.code, input.code)).limit(1);
       if (taken && taken.id !== id) return { ok: false, fieldErrors: { code: "code_taken" } };
-      const values = { code: input.code, kind: input.kind, value: input.value, courseId: input.courseId, maxUses: input.maxUses, startsAt: input.startsAt, endsAt: input.endsAt, disabled: input.disabled };
+      const values = { code: input.code, kind: input.kind, value: input.value, courseId: input.courseId, appliesToPlans: input.appliesToPlans, maxUses: input.maxUses, startsAt: input.startsAt, endsAt: input.endsAt, disabled: input.disabled };
       if (id === undefined) {
         const [row] = await tx.insert(coupons).values(values).$returningId();
         const newId = Number(row!.id);

@@ -30,7 +30,7 @@ beforeAll(async () => {
       insertOrder(tx, {
         userId: buyer,
         source: "cart",
-        items: [{ courseId: course!.id, title: i === 0 ? '+Excel, "quoted" 课程' : `导出课程 ${i}`, listPriceFen: 19_900, priceFen: 19_900 }],
+        items: [{ kind: "course", courseId: course!.id, title: i === 0 ? '+Excel, "quoted" 课程' : `导出课程 ${i}`, listPriceFen: 19_900, priceFen: 19_900 }],
         couponId: null,
         discountFen: i === 0 ? 1_990 : 0,
         payBefore: new Date(Date.parse(day) + 1_800_000),

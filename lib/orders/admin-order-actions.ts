@@ -17,11 +17,12 @@ const API_ERRORS: Record<string, Extract<RefundFormState, { ok: false }>["error"
   ORDER_NOT_REFUNDABLE: "not_refundable",
   ITEM_REFUNDED: "item_refunded",
   NOTHING_TO_REFUND: "nothing_to_refund",
+  REFUND_TOO_LARGE: "refund_too_large",
 };
 
-type RefundFields = { orderNo: unknown; itemId?: unknown; reason: unknown };
+type RefundFields = { orderNo: unknown; itemId?: unknown; reason: unknown; amount?: unknown };
 
-/** Form fields `orderNo`, `reason` and, for one course, `itemId` (or a plain object of the same). */
+/** Form fields `orderNo`, `reason`, for one item `itemId`, and for less than all of it `amount` (yuan); or a plain object of the same. */
 export const refundOrder = adminAction(
   "orders.refund",
   { category: "orders", zh: "订单退款", en: "Refund orders", roles: ["order_admin"] },
@@ -30,11 +31,13 @@ export const refundOrder = adminAction(
     const parsed = refundInput.safeParse(raw);
     if (!parsed.success) {
       const reasonIssue = parsed.error.issues.find((i) => i.path[0] === "reason")?.message;
-      return { ok: false, error: reasonIssue === "reason_required" || reasonIssue === "reason_too_long" ? reasonIssue : "invalid_input" };
+      if (reasonIssue === "reason_required" || reasonIssue === "reason_too_long") return { ok: false, error: reasonIssue };
+      return { ok: false, error: parsed.error.issues.some((i) => i.path[0] === "amount") ? "amount_invalid" : "invalid_input" };
     }
     let refundNo: string;
     try {
-      refundNo = (await refundAsAdmin(admin, parsed.data)).refundNo;
+      const { amount, ...rest } = parsed.data;
+      refundNo = (await refundAsAdmin(admin, { ...rest, amountFen: amount })).refundNo;
     } catch (error) {
       if (error instanceof ApiError && API_ERRORS[error.code]) return { ok: false, error: API_ERRORS[error.code]!, message: error.message };
       log.error({ err: error, orderNo: parsed.data.orderNo, actorId: admin.userId }, "refund failed");

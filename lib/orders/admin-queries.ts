@@ -67,7 +67,8 @@ export interface AdminOrderRow {
   totalFen: number;
   provider: (typeof paymentProviders)[number] | null;
   user: { id: number; name: string; email: string | null };
-  items: Array<{ courseId: number; title: string; priceFen: number }>;
+  /** A course item has its course's id; a membership item has none. */
+  items: Array<{ kind: "course" | "membership"; courseId: number | null; title: string; priceFen: number }>;
   createdAt: Date;
   paidAt: Date | null;
 }
@@ -101,7 +102,7 @@ export async function listAdminOrders(filter: AdminOrderFilter, page: number, pe
     rows.length === 0
       ? []
       : await db()
-          .select({ orderId: orderItems.orderId, courseId: orderItems.courseId, title: orderItems.titleSnapshot, priceFen: orderItems.priceFen })
+          .select({ orderId: orderItems.orderId, kind: orderItems.kind, courseId: orderItems.courseId, title: orderItems.titleSnapshot, priceFen: orderItems.priceFen })
           .from(orderItems)
           .where(inArray(orderItems.orderId, rows.map((r) => r.id)));
   return {
@@ -114,7 +115,7 @@ export async function listAdminOrders(filter: AdminOrderFilter, page: number, pe
       createdAt: r.createdAt,
       paidAt: r.paidAt,
       user: { id: r.userId, name: r.userName, email: r.userEmail },
-      items: items.filter((i) => i.orderId === r.id).map(({ courseId, title, priceFen }) => ({ courseId, title, priceFen })),
+      items: items.filter((i) => i.orderId === r.id).map(({ kind, courseId, title, priceFen }) => ({ kind, courseId, title, priceFen })),
     })),
   };
 }

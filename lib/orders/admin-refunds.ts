@@ -22,8 +22,8 @@ export interface AdminRefund {
   completedAt: Date | null;
 }
 
-export async function refundAsAdmin(admin: Pick<AdminContext, "userId" | "audit">, input: { orderNo: string; itemId?: number; reason: string }): Promise<AdminRefund> {
-  const created = await createRefund({ orderNo: input.orderNo, itemId: input.itemId, reason: input.reason, requestedBy: admin.userId }, (tx, r) =>
+export async function refundAsAdmin(admin: Pick<AdminContext, "userId" | "audit">, input: { orderNo: string; itemId?: number; amountFen?: number; reason: string }): Promise<AdminRefund> {
+  const created = await createRefund({ orderNo: input.orderNo, itemId: input.itemId, amountFen: input.amountFen, reason: input.reason, requestedBy: admin.userId }, (tx, r) =>
     admin.audit(tx, {
       targetType: "order",
       targetId: input.orderNo,

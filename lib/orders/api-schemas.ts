@@ -93,3 +93,13 @@ export const paymentStartResponseSchema = z.object({
     z.object({ kind: z.literal("qr"), codeUrl: z.string(), startedAt: z.iso.datetime() }),
   ]),
 });
+
+// Buying a membership plan (lib/orders/plan-checkout.ts).
+const planId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER).describe("A plan's id, from GET /api/v1/membership/plans.");
+export const planQuoteSchema = z.object({ planId, coupon });
+export const placePlanOrderSchema = z.object({
+  planId,
+  coupon,
+  expectedTotalFen: z.number().int().min(0).optional(),
+  accept_terms: z.literal(true, { error: "You must agree to the Terms of Service and the Privacy Policy to place an order." }).describe("The learner agreed to the Terms of Service (/terms) and the Privacy Policy (/privacy). Required; must be true."),
+});

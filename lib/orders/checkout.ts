@@ -5,16 +5,15 @@
 // ours is refused with the new quote so the cart can show what changed. No order is placed without the
 // learner's agreement to the Terms of Service and the Privacy Policy, given on the cart's review step.
 import "server-only";
-import { and, eq, gte, gt, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { couponRedemptions, coupons, users } from "@/db/schema";
-import { env } from "@/lib/config/env";
+import { clockNow } from "@/lib/clock";
+import { countNewEnrolments } from "@/lib/enrolments/counts";
 import { ApiError } from "@/lib/http/api";
-import { insertOrder, type CreatedOrder, type Tx } from "./create";
-import { enrolOrder } from "./fulfil";
+import { takeCouponUse } from "./coupon-uses";
+import { insertOrder, lockBuyer, payBeforeFor, recordRedemption, requireConsent, type CreatedOrder } from "./create";
+import { fulfilOrder } from "./fulfil";
 import { MAX_CART_ITEMS } from "./limits";
 import { quoteCart, type Quote } from "./pricing";
-import { countEnrolments } from "./settle";
 
 export { MAX_CART_ITEMS };
 
@@ -30,15 +29,15 @@ export interface PlaceOrderInput {
 }
 
 export async function placeOrder(input: PlaceOrderInput): Promise<{ order: CreatedOrder; quote: Quote }> {
-  const now = input.now ?? new Date();
+  // The membership clock: who is a member decides the prices (lib/clock.ts).
+  const now = input.now ?? (await clockNow(input.userId));
   // The API's schema refuses a body without the consent already; this keeps every other caller honest too.
-  if (input.acceptedTerms !== true) throw new ApiError(422, "VALIDATION_FAILED", "Some fields are invalid.", { accept_terms: ["You must agree to the Terms of Service and the Privacy Policy to place an order."] });
+  requireConsent(input.acceptedTerms);
   if (input.courseIds.length === 0) throw new ApiError(422, "CART_EMPTY", "The cart is empty.");
   if (input.courseIds.length > MAX_CART_ITEMS) throw new ApiError(422, "CART_TOO_LARGE", `At most ${MAX_CART_ITEMS} courses per order.`);
   return db().transaction(async (tx) => {
     // One checkout per learner at a time: two tabs cannot both order the same course.
-    const [user] = await tx.select({ id: users.id, disabled: users.disabled }).from(users).where(eq(users.id, input.userId)).for("update");
-    if (!user || user.disabled) throw new ApiError(401, "UNAUTHORIZED", "This account is no longer active.");
+    await lockBuyer(tx, input.userId);
     const quote = await quoteCart(tx, { userId: input.userId, courseIds: input.courseIds, couponCode: input.couponCode, now });
     const blocked = quote.lines.filter((l) => l.status !== "ok");
     if (blocked.length > 0) {
@@ -54,46 +53,23 @@ export async function placeOrder(input: PlaceOrderInput): Promise<{ order: Creat
     let couponId: number | null = null;
     if (quote.coupon?.ok) {
       couponId = quote.coupon.couponId;
-      const [counted] = await tx
-        .update(coupons)
-        .set({ usedCount: sql`${coupons.usedCount} + 1` })
-        .where(
-          and(
-            eq(coupons.id, couponId),
-            eq(coupons.disabled, false),
-            lte(coupons.startsAt, now),
-            gt(coupons.endsAt, now),
-            or(isNull(coupons.maxUses), lt(coupons.usedCount, sql`${coupons.maxUses}`)),
-          ),
-        );
-      if (counted.affectedRows !== 1) throw new ApiError(409, "COUPON_INVALID", "The coupon has just been used up.", { quote, reason: "used_up" });
+      if (!(await takeCouponUse(tx, couponId, now))) throw new ApiError(409, "COUPON_INVALID", "The coupon has just been used up.", { quote, reason: "used_up" });
     }
-    const items = quote.lines.map((l) => ({ courseId: l.courseId, title: l.title ?? "", listPriceFen: l.listPriceFen, priceFen: l.priceFen }));
+    const items = quote.lines.map((l) => ({ kind: "course" as const, courseId: l.courseId, title: l.title ?? "", listPriceFen: l.listPriceFen, priceFen: l.priceFen }));
     const order = await insertOrder(tx, {
       userId: input.userId,
       source: "cart",
       items,
       couponId,
       discountFen: quote.discountFen,
-      payBefore: new Date(now.getTime() + env().ORDER_PAY_MINUTES * 60_000),
+      payBefore: payBeforeFor(now),
       now,
     });
-    if (couponId !== null) await tx.insert(couponRedemptions).values({ couponId, orderId: order.id, userId: input.userId, createdAt: now });
-    const enrolled = order.status === "paid" ? await enrolOrder(tx, { id: order.id, userId: input.userId }, now) : [];
+    if (couponId !== null) await recordRedemption(tx, { couponId, orderId: order.id, userId: input.userId, now });
+    const enrolled = order.status === "paid" ? await fulfilOrder(tx, { id: order.id, userId: input.userId, source: "cart" }, now) : [];
     return { order, quote, enrolled };
   }).then(async ({ order, quote, enrolled }) => {
-    if (enrolled.length > 0) await countEnrolments(enrolled, now);
+    if (enrolled.length > 0) await countNewEnrolments(enrolled, now);
     return { order, quote };
   });
-}
-
-/** Gives a closed order's coupon use back. Call inside the transaction that closed the order. */
-export async function releaseCoupon(tx: Tx, orderId: number): Promise<void> {
-  const [redemption] = await tx.select({ couponId: couponRedemptions.couponId }).from(couponRedemptions).where(eq(couponRedemptions.orderId, orderId));
-  if (!redemption) return;
-  await tx.delete(couponRedemptions).where(eq(couponRedemptions.orderId, orderId));
-  await tx
-    .update(coupons)
-    .set({ usedCount: sql`${coupons.usedCount} - 1` })
-    .where(and(eq(coupons.id, redemption.couponId), gte(coupons.usedCount, 1)));
 }

@@ -1,9 +1,9 @@
 // The order housekeeping the worker runs every minute (lib/jobs):
-// - close unpaid cart orders whose time to pay has passed (asking the provider first when the learner started
-//   paying, so a payment whose notification is late is not closed away);
+// - close unpaid orders, of every source, each once its own pay-before time has passed (asking the provider
+//   first when the learner started paying, so a payment whose notification is late is not closed away); the
+//   domain behind an order reacts to its closing (a flash-sale seat goes back: lib/orders/events.ts);
 // - reconcile: ask the providers about orders still pending after a payment was started, and about refunds
 //   still pending, so a lost notification never loses a sale or leaves a refund hanging.
-// Flash-sale orders are closed by the flash-sale release job (lib/seckill), which also gives the seat back.
 import "server-only";
 import { and, asc, eq, exists, gt, lt, sql } from "drizzle-orm";
 import { db } from "@/db";
@@ -11,29 +11,47 @@ import { orders, paymentAttempts, refunds } from "@/db/schema";
 import { logger } from "@/lib/log";
 import { queryAndApply } from "./pay";
 import { reconcileRefund } from "./refunds";
+import type { OrderSource } from "./events";
 import { closeOrder } from "./settle";
 
 const log = logger.child({ component: "order-jobs" });
 const BATCH = 200;
 
-export async function closeExpiredOrders(now = new Date()): Promise<{ closed: number; paid: number }> {
-  const due = await db()
-    .select({ id: orders.id, orderNo: orders.orderNo })
-    .from(orders)
-    .where(and(eq(orders.status, "pending"), eq(orders.source, "cart"), lt(orders.payBefore, now)))
-    .orderBy(asc(orders.payBefore))
-    .limit(BATCH);
+/**
+ * Closes the pending orders whose pay-before time has passed, oldest first, in batches until none is left
+ * (`only` narrows it to one source: the flash sales' quicker sweep). An order that fails is logged and left
+ * for the next run.
+ */
+export async function closeExpiredOrders(now = new Date(), only?: { source: OrderSource }): Promise<{ closed: number; paid: number }> {
   let closed = 0;
   let paid = 0;
-  for (const order of due) {
-    const found = await queryAndApply(order.id);
-    if (found && (found.outcome === "applied" || found.outcome === "duplicate")) {
-      paid += 1;
-      continue;
+  for (;;) {
+    const due = await db()
+      .select({ id: orders.id, orderNo: orders.orderNo })
+      .from(orders)
+      .where(and(eq(orders.status, "pending"), only ? eq(orders.source, only.source) : undefined, lt(orders.payBefore, now)))
+      .orderBy(asc(orders.payBefore))
+      .limit(BATCH);
+    let settled = 0;
+    for (const order of due) {
+      try {
+        const found = await queryAndApply(order.id);
+        if (found && (found.outcome === "applied" || found.outcome === "duplicate")) {
+          paid += 1;
+          settled += 1;
+          continue;
+        }
+        if (await closeOrder(order.id, now)) {
+          closed += 1;
+          settled += 1;
+        }
+      } catch (error) {
+        log.error({ err: error, orderNo: order.orderNo }, "closing an expired order failed");
+      }
     }
-    if (await closeOrder(order.id, now)) closed += 1;
+    if (due.length < BATCH || settled === 0) break;
   }
-  if (closed + paid > 0) log.info({ closed, paid }, "closed expired orders");
+  if (closed + paid > 0) log.info({ closed, paid, source: only?.source }, "closed expired orders");
   return { closed, paid };
 }
 

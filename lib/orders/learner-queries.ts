@@ -9,7 +9,7 @@ import type { OrderTab } from "./api-schemas";
 export interface OrderView {
   orderNo: string;
   status: "pending" | "paid" | "refunding" | "refunded" | "closed";
-  source: "cart" | "seckill";
+  source: "cart" | "seckill" | "membership";
   subtotalFen: number;
   discountFen: number;
   totalFen: number;
@@ -19,7 +19,7 @@ export interface OrderView {
   payBefore: string | null;
   paidAt: string | null;
   closedAt: string | null;
-  items: Array<{ id: number; courseId: number; slug: string | null; title: string; listPriceFen: number; priceFen: number; paidFen: number; refunded: boolean }>;
+  items: Array<{ id: number; kind: "course" | "membership"; courseId: number | null; slug: string | null; title: string; listPriceFen: number; priceFen: number; paidFen: number; refunded: boolean }>;
   refunds: Array<{ refundNo: string; amountFen: number; status: "pending" | "succeeded" | "failed"; requestedAt: string; completedAt: string | null }>;
 }
 
@@ -38,6 +38,7 @@ async function itemsOf(orderIds: number[]) {
     const list = map.get(r.orderId) ?? [];
     list.push({
       id: r.item.id,
+      kind: r.item.kind,
       courseId: r.item.courseId,
       slug: r.slug,
       title: r.item.titleSnapshot,
@@ -128,7 +129,7 @@ export async function getMyOrder(userId: number, orderNo: string): Promise<(Orde
 
 export interface PendingCourseOrder {
   orderNo: string;
-  source: "cart" | "seckill";
+  source: "cart" | "seckill" | "membership";
   totalFen: number;
   /** ISO 8601; null for an order without a deadline. */
   payBefore: string | null;

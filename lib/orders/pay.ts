@@ -30,7 +30,7 @@ export async function startPayment(input: { userId: number; orderNo: string; pro
   if (!order) throw new ApiError(404, "NOT_FOUND", "No such order.");
   if (order.status !== "pending") throw new ApiError(409, "ORDER_NOT_PAYABLE", `This order is ${order.status}; only unpaid orders can be paid.`, { status: order.status });
   if (order.payBefore && order.payBefore <= now) {
-    if (order.source === "cart") await closeOrder(order.id, now);
+    await closeOrder(order.id, now);
     throw new ApiError(409, "ORDER_EXPIRED", "The time to pay this order has passed; it has been closed.");
   }
   let provider;

@@ -2,12 +2,13 @@
 // learner owns it already or has it in an unpaid order, and the coupon. The browser's cart holds course ids
 // only; what it shows as prices comes from here, and checkout prices everything again inside its transaction.
 import "server-only";
-import { and, eq, gt, inArray } from "drizzle-orm";
-import { db } from "@/db";
-import { categories, coupons, courses, enrolments, memberships, orderItems, orders, teachers } from "@/db/schema";
-import type { Tx } from "./create";
+import { and, eq, inArray } from "drizzle-orm";
+import { categories, coupons, courses, orderItems, orders, teachers } from "@/db/schema";
+import type { Executor } from "@/db/tx";
+import { clockNow } from "@/lib/clock";
+import { enrolledCourseIds } from "@/lib/enrolments/access";
+import { isMember } from "@/lib/memberships/status";
 
-type Executor = ReturnType<typeof db> | Tx;
 
 export type LineStatus = "ok" | "not_found" | "unavailable" | "owned" | "pending";
 
@@ -48,29 +49,24 @@ export interface Quote {
 
 export const normaliseCouponCode = (code: string) => code.trim().toUpperCase();
 
-export async function isMember(executor: Executor, userId: number, now: Date): Promise<boolean> {
-  const [row] = await executor
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .where(and(eq(memberships.userId, userId), gt(memberships.expiresAt, now)))
-    .limit(1);
-  return row !== undefined;
-}
+export type CouponTerms = { kind: "fixed" | "percent"; value: number; courseId: number | null; appliesToPlans?: boolean; maxUses: number | null; usedCount: number; startsAt: Date; endsAt: Date; disabled: boolean };
+export type CouponOutcome = { ok: true; discountFen: number } | { ok: false; error: CouponError };
 
-/** The discount a coupon gives on the `ok` lines, or why it gives none. */
-export function couponDiscount(
-  coupon: { kind: "fixed" | "percent"; value: number; courseId: number | null; maxUses: number | null; usedCount: number; startsAt: Date; endsAt: Date; disabled: boolean },
-  lines: Pick<QuoteLine, "courseId" | "status" | "priceFen">[],
-  now: Date,
-): { ok: true; discountFen: number } | { ok: false; error: CouponError } {
+/** The discount a coupon gives on `baseFen` (what it may apply to), or why it gives none. */
+export function couponDiscountOn(coupon: CouponTerms, baseFen: number, now: Date): CouponOutcome {
   if (coupon.disabled) return { ok: false, error: "disabled" };
   if (now < coupon.startsAt) return { ok: false, error: "not_started" };
   if (now >= coupon.endsAt) return { ok: false, error: "expired" };
   if (coupon.maxUses !== null && coupon.usedCount >= coupon.maxUses) return { ok: false, error: "used_up" };
-  const base = lines.filter((l) => l.status === "ok" && (coupon.courseId === null || l.courseId === coupon.courseId)).reduce((sum, l) => sum + l.priceFen, 0);
-  if (base === 0) return { ok: false, error: "not_applicable" };
-  const discountFen = coupon.kind === "fixed" ? Math.min(coupon.value, base) : Math.floor((base * Math.min(coupon.value, 100)) / 100);
+  if (baseFen === 0) return { ok: false, error: "not_applicable" };
+  const discountFen = coupon.kind === "fixed" ? Math.min(coupon.value, baseFen) : Math.floor((baseFen * Math.min(coupon.value, 100)) / 100);
   return { ok: true, discountFen };
+}
+
+/** The discount a coupon gives on a cart's `ok` lines, or why it gives none. */
+export function couponDiscount(coupon: CouponTerms, lines: Pick<QuoteLine, "courseId" | "status" | "priceFen">[], now: Date): CouponOutcome {
+  const base = lines.filter((l) => l.status === "ok" && (coupon.courseId === null || l.courseId === coupon.courseId)).reduce((sum, l) => sum + l.priceFen, 0);
+  return couponDiscountOn(coupon, base, now);
 }
 
 /**
@@ -78,7 +74,7 @@ export function couponDiscount(
  * Ids keep their order; duplicates are dropped.
  */
 export async function quoteCart(executor: Executor, input: { userId: number | null; courseIds: number[]; couponCode?: string | null; now?: Date }): Promise<Quote> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? (await clockNow(input.userId));
   const ids = [...new Set(input.courseIds)];
   const { userId } = input;
   const [rows, owned, pending, member] = await Promise.all([
@@ -102,10 +98,7 @@ export async function quoteCart(executor: Executor, input: { userId: number | nu
           .where(inArray(courses.id, ids))
       : Promise.resolve([]),
     userId && ids.length
-      ? executor
-          .select({ courseId: enrolments.courseId })
-          .from(enrolments)
-          .where(and(eq(enrolments.userId, userId), inArray(enrolments.courseId, ids)))
+      ? enrolledCourseIds(executor, userId, ids)
       : Promise.resolve([]),
     userId && ids.length
       ? executor
@@ -117,7 +110,7 @@ export async function quoteCart(executor: Executor, input: { userId: number | nu
     userId ? isMember(executor, userId, now) : Promise.resolve(false),
   ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const ownedIds = new Set(owned.map((o) => o.courseId));
+  const ownedIds = new Set(owned);
   const pendingBy = new Map(pending.map((p) => [p.courseId, p.orderNo]));
   const lines: QuoteLine[] = ids.map((courseId) => {
     const row = byId.get(courseId);

@@ -6,10 +6,11 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { orderItems, orders, refunds } from "@/db/schema";
+import type { Tx } from "@/db/tx";
 import { ApiError } from "@/lib/http/api";
+import { refundableTermFen } from "@/lib/memberships/terms";
 import { logger } from "@/lib/log";
 import { PaymentProviderError, paymentProvider } from "@/lib/payments";
-import type { Tx } from "./create";
 import { notifyUrl } from "./pay";
 import { completeRefund, failRefund, insertRefund, type SettleResult } from "./settle";
 
@@ -20,8 +21,10 @@ const TRANSIENT = /^(request_failed|answer_not_verified|unknown)$|SYSTEM_ERROR|S
 
 export interface RefundRequest {
   orderNo: string;
-  /** An order item's id to refund one course; omitted for the whole order (what remains of it). */
+  /** An order item's id to refund one item; omitted for the whole order (what remains of it). */
   itemId?: number;
+  /** Less than the refundable amount, as a goodwill or partial refund; omitted: all of it. */
+  amountFen?: number;
   reason: string;
   requestedBy: number;
   now?: Date;
@@ -39,7 +42,7 @@ export async function createRefund(request: RefundRequest, audit: (tx: Tx, refun
     if (order.status !== "paid") throw new ApiError(409, "ORDER_NOT_REFUNDABLE", order.status === "refunding" ? "A refund of this order is in progress." : `This order is ${order.status}; only paid orders can be refunded.`);
     if (!order.provider || !order.providerTradeNo)
       throw new ApiError(409, "ORDER_NOT_REFUNDABLE", "No provider transaction is recorded for this order (e.g. imported or demo data), so it cannot be refunded through the provider.");
-    let amountFen: number;
+    let refundableFen: number;
     if (request.itemId !== undefined) {
       const [item] = await tx
         .select()
@@ -47,17 +50,40 @@ export async function createRefund(request: RefundRequest, audit: (tx: Tx, refun
         .where(and(eq(orderItems.id, request.itemId), eq(orderItems.orderId, order.id)));
       if (!item) throw new ApiError(404, "NOT_FOUND", "No such item in this order.");
       if (item.refundedAt) throw new ApiError(409, "ITEM_REFUNDED", "This item has been refunded already.");
-      amountFen = item.paidFen;
+      refundableFen = await refundableItemFen(tx, item, now);
     } else {
-      amountFen = order.totalFen - order.refundedFen;
+      const items = await tx.select().from(orderItems).where(and(eq(orderItems.orderId, order.id), isNull(orderItems.refundedAt)));
+      let sum = 0;
+      for (const item of items) sum += await refundableItemFen(tx, item, now);
+      refundableFen = Math.min(order.totalFen - order.refundedFen, sum);
     }
-    if (amountFen <= 0) throw new ApiError(409, "NOTHING_TO_REFUND", "Nothing is left to refund on this order.");
+    if (refundableFen <= 0) throw new ApiError(409, "NOTHING_TO_REFUND", "Nothing is left to refund on this order.");
+    if (request.amountFen !== undefined && request.amountFen > refundableFen)
+      throw new ApiError(422, "REFUND_TOO_LARGE", `At most ${refundableFen} fen can be refunded here; ${request.amountFen} fen was asked for.`, { refundableFen });
+    const amountFen = request.amountFen ?? refundableFen;
     const refundId = await insertRefund(tx, { order, itemId: request.itemId ?? null, amountFen, reason: request.reason, requestedBy: request.requestedBy, now });
     await tx.update(orders).set({ status: "refunding" }).where(eq(orders.id, order.id));
     const [row] = await tx.select({ refundNo: refunds.refundNo }).from(refunds).where(eq(refunds.id, refundId));
     await audit(tx, { refundNo: row!.refundNo, amountFen, orderId: order.id });
     return { refundId, refundNo: row!.refundNo, amountFen };
   });
+}
+
+/**
+ * What refunding an item can give back now: what was paid for a course; for a membership term, the unused
+ * share (lib/memberships/rules.ts proRataRefundFen: all of it before it begins, nothing once it is over).
+ */
+export async function refundableItemFen(tx: Pick<Tx, "select">, item: typeof orderItems.$inferSelect, now: Date): Promise<number> {
+  if (item.refundedAt) return 0;
+  if (item.kind === "membership") return Math.min(item.paidFen, (await refundableTermFen(tx, item.id, now)) ?? item.paidFen);
+  return item.paidFen;
+}
+
+/** What each item could give back if refunded now, by item id (for the admin's refund choices). */
+export async function refundableAmounts(items: Array<typeof orderItems.$inferSelect>, now = new Date()): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  for (const item of items) out.set(item.id, await refundableItemFen(db(), item, now));
+  return out;
 }
 
 /** Asks the provider to refund, and applies its answer. Safe to call again (the provider dedupes by refund number). */

@@ -9,13 +9,13 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { orderItems, orders, refunds } from "@/db/schema";
-import { addEnrolment } from "@/lib/leaderboards/store";
+import type { Tx } from "@/db/tx";
+import { countNewEnrolments } from "@/lib/enrolments/counts";
 import { logger } from "@/lib/log";
 import type { NotificationEvent, ProviderName } from "@/lib/payments/types";
-import { markSeatPaid } from "@/lib/seckill/order-hooks";
-import { releaseCoupon } from "./checkout";
-import type { Tx } from "./create";
-import { enrolOrder, unenrol } from "./fulfil";
+import { releaseCoupon } from "./coupon-uses";
+import { afterCommit, orderClosed } from "./events";
+import { fulfilOrder, takeBackItem } from "./fulfil";
 
 const log = logger.child({ component: "orders" });
 
@@ -44,13 +44,8 @@ export async function applyPayment(
   now = new Date(),
 ): Promise<SettleResult> {
   const result = await settlePayment(provider, payment, now);
-  if (result.enrolled?.length) await countEnrolments(result.enrolled, now);
+  if (result.enrolled?.length) await countNewEnrolments(result.enrolled, now);
   return result;
-}
-
-/** The popularity board counts new enrolments as they happen (its nightly rebuild from MySQL corrects drift). */
-export async function countEnrolments(courseIds: number[], now = new Date()): Promise<void> {
-  await Promise.all(courseIds.map((id) => addEnrolment(id, now))).catch((error: unknown) => log.warn({ err: error }, "could not count enrolments on the popularity board"));
 }
 
 async function settlePayment(provider: ProviderName, payment: { orderNo: string; providerTradeNo: string; amountFen: number; paidAt?: Date }, now: Date): Promise<SettleResult> {
@@ -61,8 +56,7 @@ async function settlePayment(provider: ProviderName, payment: { orderNo: string;
     if (order.status === "pending") {
       const paidAt = payment.paidAt ?? now;
       await tx.update(orders).set({ status: "paid", provider, providerTradeNo: payment.providerTradeNo, paidAt }).where(eq(orders.id, order.id));
-      const enrolled = await enrolOrder(tx, order, now);
-      if (order.source === "seckill") await markSeatPaid(tx, order.id, paidAt);
+      const enrolled = await fulfilOrder(tx, order, now, paidAt);
       return { outcome: "applied", enrolled };
     }
     if (order.status === "closed") {
@@ -139,13 +133,14 @@ export async function completeRefund(
     const ended = refund.orderItemId === null ? items : items.filter((i) => i.id === refund.orderItemId);
     for (const item of ended) {
       await tx.update(orderItems).set({ refundedAt: now }).where(eq(orderItems.id, item.id));
-      await unenrol(tx, order.userId, item.courseId);
+      await takeBackItem(tx, order.userId, item, now);
     }
+    const allBack = ended.length === items.length;
     const stillPending = await tx
       .select({ n: sql<number>`COUNT(*)` })
       .from(refunds)
       .where(and(eq(refunds.orderId, order.id), eq(refunds.status, "pending")));
-    const status = refundedFen >= order.totalFen ? "refunded" : Number(stillPending[0]?.n ?? 0) > 0 ? "refunding" : "paid";
+    const status = refundedFen >= order.totalFen || allBack ? "refunded" : Number(stillPending[0]?.n ?? 0) > 0 ? "refunding" : "paid";
     await tx.update(orders).set({ refundedFen, status }).where(eq(orders.id, order.id));
     return { outcome: "applied" };
   });
@@ -170,17 +165,26 @@ export async function failRefund(refundNo: string, reason: string): Promise<Sett
   });
 }
 
-/** Closes an unpaid order (timed out, or cancelled by the learner) and gives its coupon use back. */
+/**
+ * Closes an unpaid order (timed out, or cancelled by the learner), gives its coupon use back and lets the
+ * domain behind it react (a flash-sale seat goes back). False when the order was no longer pending: a payment
+ * that won the race keeps what it bought.
+ */
 export async function closeOrder(orderId: number, now = new Date()): Promise<boolean> {
-  return db().transaction(async (tx) => {
+  const closed = await db().transaction(async (tx) => {
     const [result] = await tx
       .update(orders)
       .set({ status: "closed", closedAt: now })
       .where(and(eq(orders.id, orderId), eq(orders.status, "pending")));
-    if (result.affectedRows !== 1) return false;
+    if (result.affectedRows !== 1) return null;
+    const [order] = await tx.select({ userId: orders.userId, source: orders.source }).from(orders).where(eq(orders.id, orderId));
     await releaseCoupon(tx, orderId);
-    return true;
+    const change = { orderId, userId: order!.userId, source: order!.source, at: now };
+    return { change, followUp: await orderClosed(tx, change) };
   });
+  if (!closed) return false;
+  await afterCommit(closed.followUp, closed.change);
+  return true;
 }
 
 /** What a verified notification means for us. */

@@ -3,7 +3,7 @@
 // fails. Cookie-authenticated writes must be JSON, which a cross-site form cannot send without a preflight.
 import "server-only";
 import { requireBearer } from "@/lib/auth/bearer";
-import { currentUserId } from "@/lib/catalogue/enrolment-access";
+import { currentUserId } from "@/lib/auth/current-user";
 import { ApiError } from "@/lib/http/api";
 
 export async function requireLearner(request: Request): Promise<number> {

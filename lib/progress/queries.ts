@@ -4,9 +4,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db";
+import type { Rows } from "@/db/tx";
 import { coursePercent } from "./record";
-
-type Rows<T> = [T[], unknown];
 
 export interface OwnLessonProgress {
   positionSeconds: number;

@@ -6,6 +6,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db";
+import { affectedRows, type Rows } from "@/db/tx";
+import { lockEnrolment } from "@/lib/enrolments/access";
 import { addPoints } from "@/lib/leaderboards/store";
 import { COURSE_POINTS, LESSON_POINTS } from "./points";
 import type { ProgressInput } from "./schemas";
@@ -20,9 +22,6 @@ export interface LessonProgressState {
 }
 
 export type RecordResult = { ok: true; progress: LessonProgressState } | { ok: false; error: "not_found" | "not_enrolled" };
-
-type Rows<T> = [T[], unknown];
-const affected = (result: unknown) => Number((result as [{ affectedRows?: number }])[0]?.affectedRows ?? 0);
 
 export const coursePercent = (completed: number, total: number) => (total > 0 ? Math.min(100, Math.floor((completed * 100) / total)) : 0);
 
@@ -40,8 +39,7 @@ export async function recordProgress(userId: number, lessonId: number, input: Pr
   const position = input.position_seconds;
 
   const outcome = await db().transaction(async (tx) => {
-    const [enrolment] = (await tx.execute(sql`SELECT id FROM enrolments WHERE user_id = ${userId} AND course_id = ${courseId} FOR UPDATE`)) as unknown as Rows<{ id: number }>;
-    if (!enrolment[0]) return null;
+    if (!(await lockEnrolment(tx, userId, courseId))) return null;
 
     await tx.execute(sql`
       INSERT INTO lesson_progress (user_id, lesson_id, course_id, position_seconds, percent, completed_at, created_at, updated_at)
@@ -61,7 +59,7 @@ export async function recordProgress(userId: number, lessonId: number, input: Pr
       const lesson = await tx.execute(
         sql`INSERT IGNORE INTO points_ledger (user_id, reason, ref_id, points, created_at) VALUES (${userId}, 'lesson_completed', ${lessonId}, ${LESSON_POINTS}, ${now})`,
       );
-      if (affected(lesson) === 1) pointsAwarded += LESSON_POINTS;
+      if (affectedRows(lesson) === 1) pointsAwarded += LESSON_POINTS;
     }
 
     const [counts] = (await tx.execute(sql`
@@ -76,7 +74,7 @@ export async function recordProgress(userId: number, lessonId: number, input: Pr
       const course = await tx.execute(
         sql`INSERT IGNORE INTO points_ledger (user_id, reason, ref_id, points, created_at) VALUES (${userId}, 'course_completed', ${courseId}, ${COURSE_POINTS}, ${now})`,
       );
-      if (affected(course) === 1) pointsAwarded += COURSE_POINTS;
+      if (affectedRows(course) === 1) pointsAwarded += COURSE_POINTS;
     }
     return { row, pointsAwarded, total, done };
   });

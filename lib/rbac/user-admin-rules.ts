@@ -9,8 +9,9 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { db, type Database } from "@/db";
+import { db } from "@/db";
 import { permissions, rolePermissions, roles, userRoles, users } from "@/db/schema";
+import type { Tx } from "@/db/tx";
 import { revokeAllSessions } from "@/lib/auth/session-registry";
 import { logger } from "@/lib/log";
 import type { AdminContext } from "./guard";
@@ -62,8 +63,6 @@ export type SetDisabledInput = z.infer<typeof setDisabledInput>;
 
 /** Who is writing: the guard's context, or anything shaped like it in tests. */
 export type UserAdminActor = Pick<AdminContext, "userId" | "audit">;
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 export type RolesOutcome = { ok: true; changed: boolean; before: string[]; after: string[] } | { ok: false; error: UserAdminError };
 export type DisabledOutcome = { ok: true; changed: boolean; revokedSessions: number } | { ok: false; error: UserAdminError };

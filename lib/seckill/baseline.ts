@@ -36,7 +36,7 @@ export async function admitWithRowLock(saleId: number, userId: number): Promise<
       .set({ seatsLeft: sql`${seckillSales.seatsLeft} - 1` })
       .where(eq(seckillSales.id, saleId));
     const payBefore = new Date(now.getTime() + seckillConfig().SECKILL_PAY_WINDOW_SECONDS * 1000);
-    const order = await insertOrder(tx, { userId, source: "seckill", items: [{ courseId: sale.courseId, title: course!.title, listPriceFen: course!.priceFen, priceFen: sale.priceFen }], payBefore, orderNo, now });
+    const order = await insertOrder(tx, { userId, source: "seckill", items: [{ kind: "course", courseId: sale.courseId, title: course!.title, listPriceFen: course!.priceFen, priceFen: sale.priceFen }], payBefore, orderNo, now });
     await tx.insert(seckillSeats).values({ saleId, userId, holderId: userId, admissionId: orderNo, orderId: order.id, status: "held", payBefore, createdAt: now, updatedAt: now });
     return { ok: true, orderNo, payBefore, seatsLeft: sale.seatsLeft - 1 };
   });

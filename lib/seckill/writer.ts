@@ -8,7 +8,7 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { courses, seckillSales, seckillSeats } from "@/db/schema";
 import { insertOrder } from "@/lib/orders/create";
-import { enrolOrder } from "@/lib/orders/fulfil";
+import { giveOrderItems } from "@/lib/orders/fulfil";
 import { seckillConfig } from "./config";
 
 export interface Admission {
@@ -64,7 +64,7 @@ export async function writeAdmission(admission: Admission, now = new Date()): Pr
       const order = await insertOrder(tx, {
         userId: admission.userId,
         source: "seckill",
-        items: [{ courseId: sale.courseId, title: sale.title, listPriceFen: sale.listPriceFen, priceFen: sale.priceFen }],
+        items: [{ kind: "course", courseId: sale.courseId, title: sale.title, listPriceFen: sale.listPriceFen, priceFen: sale.priceFen }],
         payBefore,
         orderNo: admission.orderNo,
         now,
@@ -82,7 +82,7 @@ export async function writeAdmission(admission: Admission, now = new Date()): Pr
         createdAt: now,
         updatedAt: now,
       });
-      if (order.status === "paid") await enrolOrder(tx, { id: order.id, userId: admission.userId }, now);
+      if (order.status === "paid") await giveOrderItems(tx, { id: order.id, userId: admission.userId }, now);
       return { outcome: "written", orderId: order.id } as const;
     });
   } catch (error) {

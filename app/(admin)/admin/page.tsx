@@ -56,6 +56,7 @@ export default adminPage(
             <>
               <Figure label={t("paidOrders")} value={n(ordersF.paid)} />
               <Figure label={t("revenue")} value={formatFen(ordersF.revenueFen, locale)} />
+              <Figure label={t("membershipRevenue")} value={formatFen(ordersF.membershipRevenueFen, locale)} />
             </>
           ) : null}
           {usersF ? (

@@ -41,6 +41,10 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             {tm("title")}
           </Link>
           {" · "}
+          <Link href="/account/membership" data-testid="account-membership">
+            {t("membershipLink")}
+          </Link>
+          {" · "}
           <Link href="/leaderboard">{tm("leaderboardLink")}</Link>
         </p>
 

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import styles from "@/components/commerce/commerce.module.css";
 import { CartView } from "@/components/commerce/cart-view";
 import { Container } from "@/components/ui/container";
-import { currentUserId } from "@/lib/catalogue/enrolment-access";
+import { currentUserId } from "@/lib/auth/current-user";
 
 export const dynamic = "force-dynamic";
 

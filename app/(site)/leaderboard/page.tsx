@@ -5,7 +5,7 @@ import { LeaderboardView, type LeaderboardLabels } from "@/components/leaderboar
 import styles from "@/components/leaderboard/leaderboard.module.css";
 import { Container } from "@/components/ui/container";
 import { ErrorState } from "@/components/ui/error-state";
-import { currentUserId } from "@/lib/catalogue/enrolment-access";
+import { currentUserId } from "@/lib/auth/current-user";
 import { logger } from "@/lib/log";
 import { PERIODS, type Period } from "@/lib/leaderboards/periods";
 import { coursesBoard, pointsBoard, pointsHistory } from "@/lib/leaderboards/read";

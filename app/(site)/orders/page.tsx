@@ -9,7 +9,7 @@ import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LinkButton } from "@/components/ui/link-button";
-import { currentUserId } from "@/lib/catalogue/enrolment-access";
+import { currentUserId } from "@/lib/auth/current-user";
 import { formatFen } from "@/lib/catalogue/format";
 import { isOrderTab, type OrderTab } from "@/lib/orders/api-schemas";
 import { countMyOrders, listMyOrders } from "@/lib/orders/learner-queries";

@@ -75,6 +75,10 @@ export function CouponForm({ coupon, defaults }: CouponFormProps) {
         <Input label={t("startsAt")} name="startsAt" type="datetime-local" required defaultValue={v.startsAt ?? ""} error={message("startsAt")} hint={t("timeHint")} />
         <Input label={t("endsAt")} name="endsAt" type="datetime-local" required defaultValue={v.endsAt ?? ""} error={message("endsAt")} />
       </div>
+      <label className={styles.check}>
+        <input type="checkbox" name="appliesToPlans" value="on" defaultChecked={v.appliesToPlans === "on" || v.appliesToPlans === "true"} data-testid="coupon-applies-to-plans" />
+        {t("appliesToPlans")}
+      </label>
       {coupon ? null : (
         <label className={styles.check}>
           <input type="checkbox" name="disabled" value="on" defaultChecked={v.disabled === "on" || v.disabled === "true"} />

@@ -10,6 +10,7 @@ export interface FormValues {
   description: string;
   price: string;
   memberPrice: string;
+  includedInMembership: boolean;
   level: string;
   language: string;
   status: AdminCourseDetail["status"];
@@ -37,6 +38,7 @@ export function valuesOf(course: AdminCourseDetail | null, defaults: { categoryI
     description: course?.description ?? "",
     price: course ? yuan(course.priceFen) : "0.00",
     memberPrice: course ? yuan(course.memberPriceFen) : "",
+    includedInMembership: course?.includedInMembership ?? false,
     level: course?.level ?? "beginner",
     language: course?.language ?? "zh-CN",
     status: course?.status ?? "draft",
@@ -55,6 +57,7 @@ export function inputOf(values: FormValues): AdminCourseInput {
     description: values.description,
     priceFen: fen(values.price),
     memberPriceFen: values.memberPrice.trim() === "" ? null : fen(values.memberPrice),
+    includedInMembership: values.includedInMembership,
     level: values.level as AdminCourseInput["level"],
     language: values.language as AdminCourseInput["language"],
     status: values.status,

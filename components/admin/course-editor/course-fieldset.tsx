@@ -95,6 +95,10 @@ export function CourseFieldset({ values, errors, categories, teachers, onChange,
       <Field id={`${base}-member`} label={t("fields.memberPrice")} error={err("memberPriceFen")} hint={t("memberPriceHint")}>
         {({ id, describedBy }) => <input id={id} inputMode="decimal" value={values.memberPrice} aria-invalid={errors.memberPriceFen ? true : undefined} aria-describedby={describedBy} onChange={(e) => onChange({ memberPrice: e.target.value })} />}
       </Field>
+      <label className={styles.inlineField}>
+        <input type="checkbox" checked={values.includedInMembership} onChange={(e) => onChange({ includedInMembership: e.target.checked })} data-testid="course-included-in-membership" />
+        <span>{t("fields.includedInMembership")}</span>
+      </label>
       <Field id={`${base}-level`} label={t("fields.level")} error={err("level")}>
         {({ id }) => (
           <select id={id} value={values.level} onChange={(e) => onChange({ level: e.target.value })}>

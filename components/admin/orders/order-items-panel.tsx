@@ -14,13 +14,16 @@ import styles from "./orders.module.css";
 
 export interface PanelItem {
   id: number;
-  courseId: number;
+  kind: "course" | "membership";
+  courseId: number | null;
   title: string;
   listPrice: string;
   price: string;
   paid: string;
   refunded: boolean;
   refundable: boolean;
+  /** What a refund of the item gives back now (a membership term: its unused share). */
+  refundableAmount: string;
 }
 
 interface Target {
@@ -100,7 +103,15 @@ export function OrderItemsPanel({ orderNo, items, canRefund, remaining }: { orde
           <tbody>
             {items.map((item) => (
               <tr key={item.id} data-testid={`order-item-${item.id}`}>
-                <td>{item.title}</td>
+                <td>
+                  {item.title}
+                  {item.kind === "membership" ? (
+                    <>
+                      {" "}
+                      <Badge tone="accent">{t("detail.kindMembership")}</Badge>
+                    </>
+                  ) : null}
+                </td>
                 <td className={tableStyles.num}>{item.listPrice}</td>
                 <td className={tableStyles.num}>{item.price}</td>
                 <td className={tableStyles.num}>{item.paid}</td>
@@ -108,7 +119,7 @@ export function OrderItemsPanel({ orderNo, items, canRefund, remaining }: { orde
                 {canRefund ? (
                   <td>
                     {item.refundable ? (
-                      <Button type="button" variant="secondary" size="sm" data-testid={`refund-item-${item.id}`} aria-label={t("refund.itemLabel", { title: item.title })} onClick={(e) => open({ itemId: item.id, title: item.title, amount: item.paid }, e)}>
+                      <Button type="button" variant="secondary" size="sm" data-testid={`refund-item-${item.id}`} aria-label={t("refund.itemLabel", { title: item.title })} onClick={(e) => open({ itemId: item.id, title: item.title, amount: item.refundableAmount }, e)}>
                         {t("refund.item")}
                       </Button>
                     ) : null}
@@ -140,6 +151,13 @@ export function OrderItemsPanel({ orderNo, items, canRefund, remaining }: { orde
                 aria-describedby={reasonError ? "refund-reason-error" : undefined}
                 autoFocus
               />
+            </label>
+            <label className={styles.form}>
+              {t("refund.amount", { amount: target.amount })}
+              <input name="amount" inputMode="decimal" className={styles.input} placeholder={target.amount.replace(/[^\d.]/g, "")} data-testid="refund-amount" aria-describedby="refund-amount-hint" />
+              <span id="refund-amount-hint" className={styles.hint}>
+                {t("refund.amountHint")}
+              </span>
             </label>
             {reasonError ? (
               <p id="refund-reason-error" role="alert" className={styles.error}>

@@ -8,7 +8,7 @@ import listStyles from "@/components/progress/enrolled-course-list.module.css";
 import { Container } from "@/components/ui/container";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LinkButton } from "@/components/ui/link-button";
-import { currentUserId } from "@/lib/catalogue/enrolment-access";
+import { currentUserId } from "@/lib/auth/current-user";
 import { enrolledCourses } from "@/lib/progress/queries";
 
 // Per learner and read straight from MySQL: an enrolment a payment created a moment ago is listed at once.

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+import { AlsoTook } from "@/components/catalogue/also-took";
 import { Breadcrumbs } from "@/components/catalogue/breadcrumbs";
 import { BuyBar } from "@/components/catalogue/buy-bar";
 import styles from "@/components/catalogue/course-detail.module.css";
@@ -15,7 +17,11 @@ import { Badge } from "@/components/ui/badge";
 import { Container } from "@/components/ui/container";
 import { categoryName } from "@/lib/catalogue/category-name";
 import { getCourse } from "@/lib/catalogue/course-detail";
-import { currentUserId, isEnrolled } from "@/lib/catalogue/enrolment-access";
+import { currentUserId } from "@/lib/auth/current-user";
+import { db } from "@/db";
+import { clockNow } from "@/lib/clock";
+import { isEnrolled } from "@/lib/enrolments/access";
+import { isMember } from "@/lib/memberships/status";
 import { formatDuration, formatRating } from "@/lib/catalogue/format";
 import { env } from "@/lib/config/env";
 import { pendingOrderForCourse } from "@/lib/orders/learner-queries";
@@ -57,7 +63,8 @@ export default async function CoursePage({ params }: Props) {
   const enrolled = userId !== null && (await isEnrolled(userId, course.id));
   // Only a signed-in learner's page (never the one the full-page cache keeps for visitors) looks for their order.
   const pendingOrder = userId !== null && !enrolled && course.priceFen > 0 ? await pendingOrderForCourse(userId, course.id) : null;
-  const viewer: Viewer = { signedIn: userId !== null, enrolled, pendingOrder };
+  const member = userId !== null && !enrolled && course.includedInMembership && (await isMember(db(), userId, await clockNow(userId)));
+  const viewer: Viewer = { signedIn: userId !== null, enrolled, member, pendingOrder };
   const crumbs = [
     { label: t("home"), href: "/" },
     { label: t("allCourses"), href: "/courses" },
@@ -133,6 +140,9 @@ export default async function CoursePage({ params }: Props) {
             <p className={styles.sectionNote}>{t("syllabusOverview", { chapters: course.chapters.length, lessons: course.lessonCount, duration: formatDuration(course.totalDurationSeconds, locale) })}</p>
             <Syllabus course={course} enrolled={enrolled} />
           </section>
+          <Suspense fallback={null}>
+            <AlsoTook courseId={course.id} userId={userId} />
+          </Suspense>
         </div>
         <div className={styles.side}>
           <TeacherCard teacher={course.teacher} />

@@ -8,7 +8,7 @@ import { OrderStatusBadge } from "@/components/commerce/order-status";
 import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
 import { LinkButton } from "@/components/ui/link-button";
-import { currentUserId } from "@/lib/catalogue/enrolment-access";
+import { currentUserId } from "@/lib/auth/current-user";
 import { formatFen } from "@/lib/catalogue/format";
 import { orderNoSchema } from "@/lib/orders/api-schemas";
 import { getMyOrder } from "@/lib/orders/learner-queries";
@@ -41,7 +41,7 @@ export default async function OrderPage({ params }: Props) {
         <h1 className={styles.title}>{t("detailTitle", { orderNo: order.orderNo })}</h1>
         <div className={styles.actions}>
           <OrderStatusBadge status={order.status} />
-          {order.source === "seckill" ? <span className={styles.muted}>{t("seckill")}</span> : null}
+          {order.source === "seckill" ? <span className={styles.muted}>{t("seckill")}</span> : order.source === "membership" ? <span className={styles.muted}>{t("membershipOrder")}</span> : null}
           <span className={styles.muted}>
             {t("created")} {when(order.createdAt)}
           </span>
@@ -120,7 +120,7 @@ export default async function OrderPage({ params }: Props) {
               <LinkButton href={`/orders/${order.orderNo}/pay`} size="lg" data-testid="pay-now">
                 {t("payNow")}
               </LinkButton>
-              {order.source === "cart" ? <CancelOrderButton orderNo={order.orderNo} /> : null}
+              {order.source !== "seckill" ? <CancelOrderButton orderNo={order.orderNo} /> : null}
             </>
           ) : null}
           {order.status === "paid" ? (

@@ -7,7 +7,7 @@ import styles from "@/components/seckill/seckill.module.css";
 import { Container } from "@/components/ui/container";
 import { VisuallyHidden } from "@/components/ui/visually-hidden";
 import { formatFen } from "@/lib/catalogue/format";
-import { currentUserId } from "@/lib/catalogue/enrolment-access";
+import { currentUserId } from "@/lib/auth/current-user";
 import { publicSale } from "@/lib/seckill/api";
 import { findSale } from "@/lib/seckill/sales";
 

@@ -33,6 +33,7 @@ export default adminPage("/admin/coupons/[id]", { category: "marketing", zh: "ç¼
     maxUses: coupon.maxUses === null ? "" : String(coupon.maxUses),
     startsAt: chinaDateTimeValue(coupon.startsAt),
     endsAt: chinaDateTimeValue(coupon.endsAt),
+    appliesToPlans: coupon.appliesToPlans ? "on" : "",
   };
   return (
     <>

@@ -10,6 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { LinkButton } from "@/components/ui/link-button";
 import { formatFen } from "@/lib/catalogue/format";
 import { getAdminOrder } from "@/lib/orders/admin-queries";
+import { refundableAmounts } from "@/lib/orders/refunds";
 import { orderNoSchema } from "@/lib/orders/api-schemas";
 import { adminPage } from "@/lib/rbac/guard";
 
@@ -33,6 +34,7 @@ export default adminPage("/admin/orders/[orderNo]", { category: "orders", zh: "è
   const canRefund = order.status === "paid" && admin.can("ACTION", "orders.refund");
   const userHref = admin.can("GET", `/admin/users/${detail.user.id}`) ? `/admin/users/${detail.user.id}` : null;
   const money = (fen: number) => formatFen(fen, locale);
+  const refundable = await refundableAmounts(detail.items);
 
   return (
     <>
@@ -72,13 +74,15 @@ export default adminPage("/admin/orders/[orderNo]", { category: "orders", zh: "è
             remaining={money(order.totalFen - order.refundedFen)}
             items={detail.items.map((i) => ({
               id: i.id,
+              kind: i.kind,
               courseId: i.courseId,
               title: i.titleSnapshot,
               listPrice: money(i.listPriceFen),
               price: money(i.priceFen),
               paid: money(i.paidFen),
               refunded: i.refundedAt !== null,
-              refundable: i.refundedAt === null && i.paidFen > 0,
+              refundable: i.refundedAt === null && (refundable.get(i.id) ?? 0) > 0,
+              refundableAmount: money(refundable.get(i.id) ?? 0),
             }))}
           />
           {order.status === "refunding" ? <p className={styles.hint}>{t("refund.inProgress")}</p> : null}

@@ -7,7 +7,7 @@ import { PayPanel } from "@/components/commerce/pay-panel";
 import { RefreshSoon } from "@/components/commerce/refresh-soon";
 import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
-import { currentUserId } from "@/lib/catalogue/enrolment-access";
+import { currentUserId } from "@/lib/auth/current-user";
 import { formatFen } from "@/lib/catalogue/format";
 import { env } from "@/lib/config/env";
 import { orderNoSchema } from "@/lib/orders/api-schemas";

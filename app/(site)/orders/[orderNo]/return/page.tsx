@@ -5,7 +5,7 @@ import { cache } from "react";
 import styles from "@/components/commerce/commerce.module.css";
 import { PaymentConfirmation } from "@/components/commerce/payment-confirmation";
 import { Container } from "@/components/ui/container";
-import { currentUserId } from "@/lib/catalogue/enrolment-access";
+import { currentUserId } from "@/lib/auth/current-user";
 import { orderNoSchema } from "@/lib/orders/api-schemas";
 import { getMyOrder } from "@/lib/orders/learner-queries";
 

@@ -20,7 +20,7 @@ export const POST = apiRoute<Context>(async (request, { params }) => {
     .from(orders)
     .where(and(eq(orders.orderNo, parsed.data), eq(orders.userId, userId)));
   if (!order) throw new ApiError(404, "NOT_FOUND", "No such order.");
-  if (order.source !== "cart") throw new ApiError(409, "ORDER_NOT_CANCELLABLE", "A flash-sale order is released when its time to pay ends.");
+  if (order.source === "seckill") throw new ApiError(409, "ORDER_NOT_CANCELLABLE", "A flash-sale order is released when its time to pay ends.");
   if (!(await closeOrder(order.id))) throw new ApiError(409, "ORDER_NOT_CANCELLABLE", `This order is ${order.status}; only unpaid orders can be cancelled.`);
   return Response.json({ data: { orderNo: parsed.data, status: "closed" } }, { headers: { "cache-control": "no-store" } });
 });

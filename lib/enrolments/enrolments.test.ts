@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { courses, enrolments, lessons, users } from "@/db/schema";
 import { revalidated, signInAs, signOutOfRequest } from "@/test/request-context";
-import { joinFreeCourse } from "./enrol-actions";
-import { canOpen, decideLessonAccess, isEnrolled, lessonForViewer } from "./enrolment-access";
+import { isEnrolled } from "./access";
+import { joinFreeCourse } from "./join-actions";
+import { canOpen, decideLessonAccess, lessonForViewer } from "./lesson-access";
 
 vi.mock("next/headers", () => import("@/test/request-context"));
 vi.mock("next/cache", () => import("@/test/request-context"));

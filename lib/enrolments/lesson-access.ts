@@ -2,24 +2,8 @@
 // the course. Draft and archived courses have no lessons to open (getCourse only finds published ones).
 // Never cached: enrolment is per person and must take effect the moment it is made.
 import "server-only";
-import { and, eq } from "drizzle-orm";
-import { db } from "@/db";
-import { enrolments } from "@/db/schema";
-import { currentUserId } from "@/lib/auth/current-user";
-import { getCourse, type CourseDetail, type SyllabusChapter, type SyllabusLesson } from "./course-detail";
-
-export async function isEnrolled(userId: number, courseId: number): Promise<boolean> {
-  const [row] = await db()
-    .select({ id: enrolments.id })
-    .from(enrolments)
-    .where(and(eq(enrolments.userId, userId), eq(enrolments.courseId, courseId)))
-    .limit(1);
-  return row !== undefined;
-}
-
-// The one per-request session reader (React cache()), re-exported for the pages that already import it from
-// here: the course page, the lesson page and the order pages all read the session once per request.
-export { currentUserId };
+import { getCourse, type CourseDetail, type SyllabusChapter, type SyllabusLesson } from "@/lib/catalogue/course-detail";
+import { isEnrolled } from "./access";
 
 /**
  * Why a lesson opens or does not:
