@@ -8,7 +8,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import fsp from "node:fs/promises";
 import { FileStore } from "@tus/file-store";
-import { MemoryLocker, Server, type Upload } from "@tus/server";
+import { Server, type Upload } from "@tus/server";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { lessons } from "@/db/schema";
@@ -19,6 +19,7 @@ import { mediaConfig } from "./config";
 import { removeSource, sourcePath } from "./files";
 import { enqueueTranscode } from "./queue";
 import { SNIFF_BYTES, sniffVideo } from "./sniff";
+import { RedisLocker } from "./upload-locker";
 
 const log = logger.child({ component: "video-uploads" });
 
@@ -64,9 +65,8 @@ function tusServer(): { tus: Server; store: FileStore } {
   const tus = new Server({
     path: UPLOAD_ROUTE,
     datastore: store,
-    // One web instance holds an upload's lock; with several instances, route an upload's requests to one (sticky
-    // sessions) or give @tus/server a Redis locker.
-    locker: new MemoryLocker(),
+    // In Redis, so a resumed upload that reaches another web instance still waits for (and ends) the old request.
+    locker: new RedisLocker(),
     maxSize: config.maxUploadBytes,
     relativeLocation: true,
     namingFunction: () => randomBytes(16).toString("hex"),
