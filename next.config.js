@@ -24,6 +24,9 @@ const contentSecurityPolicy = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob: https:",
   "font-src 'self' data:",
+  // hls.js plays through a MediaSource (a blob: URL) and transmuxes in a worker it starts from a blob.
+  "media-src 'self' blob:",
+  "worker-src 'self' blob:",
   `connect-src 'self'${realtimeOrigin}${isDev ? " ws: wss:" : ""}`,
   "frame-ancestors 'none'",
   "base-uri 'self'",

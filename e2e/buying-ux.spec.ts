@@ -190,6 +190,7 @@ test("nothing is ordered until the learner reviews the order and agrees to the t
 });
 
 test("the pay page: provider cards with a calm selected state, a live countdown, back from the QR code, and time up", async ({ browser }) => {
+  test.slow(); // a sign-in, an order, two widths, the QR code and a reload: 23 s of its 30 on a quiet machine
   const [course] = await memberPricedCourses(1, 14);
   const learner = await createAccount({ label: "pay-page" });
   const page = await newPage(browser, "en", 390);

@@ -5,6 +5,7 @@ import { Hero } from "@/components/home/hero";
 import { HomeShelves } from "@/components/home/home-shelves";
 import { HomeShelvesSkeleton } from "@/components/home/home-shelves-skeleton";
 import { LeaderboardEntry } from "@/components/home/leaderboard-entry";
+import { Recommended } from "@/components/home/recommended";
 
 // Reads the locale cookie and live catalogue data: rendered per request, never at build time.
 export const dynamic = "force-dynamic";
@@ -22,6 +23,9 @@ export default function HomePage() {
       </Suspense>
       <Suspense fallback={null}>
         <ContinueLearning />
+      </Suspense>
+      <Suspense fallback={null}>
+        <Recommended />
       </Suspense>
       <Suspense fallback={<HomeShelvesSkeleton />}>
         <HomeShelves />

@@ -108,6 +108,14 @@ export const lessons = mysqlTable(
     isFreePreview: boolean("is_free_preview").notNull().default(false),
     durationSeconds: int("duration_seconds", { unsigned: true }).notNull().default(0),
     position: int("position").notNull(),
+    /** Sanitised HTML from the lesson editor: an article's text, or notes shown under a video. */
+    body: mediumtext("body"),
+    /**
+     * The video learners are shown: a ready row of video_assets (db/schema/media.ts). A new upload gets its own
+     * row and takes this place only once it is ready, so the lesson keeps its old video until then. No foreign
+     * key: video_assets points back at lessons, and lib/media moves both in one transaction.
+     */
+    videoAssetId: idRef("video_asset_id"),
     createdAt: createdAt(),
   },
   (t) => [index("lessons_chapter_idx").on(t.chapterId, t.position), index("lessons_course_idx").on(t.courseId)],

@@ -7,3 +7,4 @@ export * from "./commerce";
 export * from "./search";
 export * from "./seckill";
 export * from "./notifications";
+export * from "./media";

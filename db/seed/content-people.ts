@@ -14,7 +14,7 @@ export const DEMO_ACCOUNTS: ReadonlyArray<DemoAccount> = [
   { email: "admin@example.com", name: "张明远", roleKey: "super_admin", description: "super admin (everything under /admin)" },
   { email: "course-admin@example.com", name: "李晓彤", roleKey: "course_admin", description: "course admin (catalogue)" },
   { email: "order-admin@example.com", name: "王建国", roleKey: "order_admin", description: "order admin (orders and refunds)" },
-  { email: "marketing-admin@example.com", name: "赵雪", roleKey: "marketing_admin", description: "marketing admin (coupons, flash sales)" },
+  { email: "marketing-admin@example.com", name: "赵雪", roleKey: "marketing_admin", description: "marketing admin (coupons, flash sales, membership plans)" },
   { email: "learner@example.com", name: "陈小北", roleKey: null, description: "learner with a few enrolments and progress" },
 ];
 

@@ -11,6 +11,8 @@ export interface SeedLesson {
   kind: LessonKind;
   isFreePreview: boolean;
   durationSeconds: number;
+  /** The lesson's text (HTML), written by generate-lesson-body.ts. */
+  body?: string;
 }
 
 export interface SeedChapter {

@@ -8,6 +8,7 @@ import { DEV_COURSES } from "./content-courses-dev";
 import { MORE_COURSES } from "./content-courses-more";
 import { DEMO_LEARNER_COURSES, generateActivity, type SeedEnrolment, type SeedLearner, type SeedProgress } from "./generate-activity";
 import { buildChapters, buildDescription } from "./generate-outline";
+import { addLessonBodies } from "./generate-lesson-body";
 import { createRng } from "./random";
 import type { CourseStatus, SeedCourse } from "./seed-course";
 import { DAY, daysBefore } from "./time";
@@ -143,6 +144,7 @@ export function generateSeed(now: Date): SeedData {
     const rng = createRng(`course:${bp.slug}`);
     const status = courseStatuses[i] ?? "published";
     const chapters = buildChapters(rng, bp, kind);
+    addLessonBodies(bp, chapters);
     return {
       slug: bp.slug,
       title: bp.title,

@@ -346,6 +346,9 @@ export async function seed(db: Database, opts: { nodeEnv: string; log?: (msg: st
   await db.transaction((tx) => ensureMembershipOffer(tx, now));
   // After the catalogue, so a first seed has courses to put on sale; every later start tops them up.
   if (opts.nodeEnv === "development") await db.transaction((tx) => ensureDemoFlashSales(tx, now));
+  // Video lessons play the demo clips (made and transcoded once with ffmpeg, cached under .data/media-seed).
+  const { seedDemoVideos } = await import("./demo-videos");
+  await seedDemoVideos(db, log);
   // The search index is derived data: rebuild it so search finds exactly what was seeded, then drop cached
   // catalogue reads (Redis may be down while seeding; the caches' short lifetimes cover that case).
   const { reindexAll } = await import("../../lib/search");

@@ -94,6 +94,18 @@ const schema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().trim().min(1).optional(),
   /** Public https base URL the uploaded objects are read from (a CDN or the bucket's public endpoint). */
   S3_PUBLIC_URL: url("S3_PUBLIC_URL", ["https:"]).optional(),
+  /** Where video uploads, transcoding work and (on local disk) the private renditions live (default .data/media). */
+  MEDIA_DIR: z.string().trim().min(1).optional(),
+  /** Largest video an admin may upload, in MB. */
+  VIDEO_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(100_000).default(4096),
+  /** Longest video accepted, in minutes: a longer one fails with a clear reason instead of transcoding for hours. */
+  VIDEO_MAX_DURATION_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(300),
+  /** Transcodes one worker runs at once (ffmpeg uses every core; more than one starves a small machine). */
+  VIDEO_TRANSCODE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  /** How long a signed playback URL stays valid, in seconds. */
+  VIDEO_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(7 * 24 * 3600).default(4 * 3600),
+  /** Hours after which an unfinished upload is removed. */
+  VIDEO_UPLOAD_EXPIRY_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
   // Payment providers (lib/payments): each provider's settings go together; a provider with none is off.
   // Keys are PEM (newlines may be written as \n) or bare base64 bodies; see .env.example.
   ALIPAY_APP_ID: z.string().trim().regex(/^\d{16}$/, "ALIPAY_APP_ID must be the 16-digit app id").optional(),

@@ -26,6 +26,8 @@ export const BODY_LIMITS = {
    * routes.test.ts): the course editor saves a whole course through one.
    */
   serverAction: 2 * MB,
+  /** One chunk of a resumable video upload (lib/media/uploads.ts UPLOAD_CHUNK_BYTES), with room to spare. */
+  videoChunk: 8 * MB + 64 * KB,
 } as const;
 
 export interface RouteSpec {
@@ -38,6 +40,7 @@ export interface RouteSpec {
 export const ROUTES: Record<string, RouteSpec> = {
   "/.well-known/jwks.json": { methods: ["GET"] },
   "/uploads/[...key]": { methods: ["GET"] },
+  "/media/[token]/[...path]": { methods: ["GET"] },
   "/api/auth/[...nextauth]": { methods: ["GET", "POST"] },
   "/api/auth/oauth/[provider]": { methods: ["GET"] },
   "/api/auth/oauth/[provider]/callback": { methods: ["GET"] },
@@ -52,6 +55,8 @@ export const ROUTES: Record<string, RouteSpec> = {
   "/api/v1/admin/orders/[orderNo]/refunds": { methods: ["POST"] },
   "/api/v1/admin/orders/export": { methods: ["GET"] },
   "/api/v1/admin/uploads": { methods: ["POST"], bodyLimit: BODY_LIMITS.imageUpload },
+  "/api/v1/admin/video-uploads": { methods: ["POST"] },
+  "/api/v1/admin/video-uploads/[id]": { methods: ["GET", "PATCH", "DELETE"], bodyLimit: BODY_LIMITS.videoChunk },
   "/api/v1/auth/codes": { methods: ["POST"] },
   "/api/v1/cart/quote": { methods: ["POST"] },
   "/api/v1/categories": { methods: ["GET"] },

@@ -11,8 +11,11 @@ import { releaseExpiredSeats } from "@/lib/seckill/release";
 import { loadUpcomingSales } from "@/lib/seckill/sales";
 import { rebuildAll as rebuildLeaderboards } from "@/lib/leaderboards/rebuild";
 import { closeExpiredOrders, reconcile } from "@/lib/orders/jobs";
+import { runTranscodeJob } from "@/lib/media/transcode";
+import { sweepMedia } from "@/lib/media/sweep";
 import { testClockOn } from "@/lib/clock";
 import { sweepMemberships } from "@/lib/memberships/expiry";
+import { buildRecommendations } from "@/lib/recommend";
 import type { JobPayloads } from "./queues";
 
 type Handler<N extends keyof JobPayloads> = (job: Job<JobPayloads[N]>) => Promise<unknown>;
@@ -45,7 +48,10 @@ export const handlers: Handlers = {
   },
   "orders:close-expired": () => closeExpiredOrders(),
   "orders:reconcile": () => reconcile(),
+  "media:transcode": (job) => runTranscodeJob(job.data.assetId, job),
+  "media:sweep": () => sweepMedia(),
   /** `at` (ISO) is honoured only with the end-to-end suite's test clock on (lib/clock.ts); otherwise: now. */
+  "maintenance:recommend-build": async () => buildRecommendations(),
   "maintenance:memberships-sweep": async (job) => sweepMemberships(testClockOn() && job.data.at ? new Date(job.data.at) : new Date()),
 };
 

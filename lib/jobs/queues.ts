@@ -13,6 +13,8 @@ export const QUEUES = {
   notifications: "notifications",
   /** Closing unpaid orders and reconciling payments and refunds with the providers (lib/orders/jobs.ts). */
   orders: "orders",
+  /** Video transcoding and the sweep of abandoned uploads (lib/media); its own concurrency, default 1. */
+  media: "media",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -32,8 +34,14 @@ export interface JobPayloads {
   "maintenance:seckill-load": Record<string, never>;
   "orders:close-expired": Record<string, never>;
   "orders:reconcile": Record<string, never>;
+  /** Turns an uploaded video into HLS renditions, a poster and a duration (lib/media/transcode.ts). */
+  "media:transcode": { assetId: number };
+  /** Removes expired unfinished uploads and fails transcodes whose worker died. */
+  "media:sweep": Record<string, never>;
   /** Ends expired memberships, sends the 7-day and 1-day reminders, gives monthly bonuses (lib/memberships/expiry.ts). */
   "maintenance:memberships-sweep": { at?: string };
+  /** Builds the course recommendations from enrolments and progress into Redis (lib/recommend). */
+  "maintenance:recommend-build": Record<string, never>;
 }
 
 export const bullPrefix = () => `${env().REDIS_KEY_PREFIX}:bull`;

@@ -4,6 +4,7 @@ import "server-only";
 import { Worker, type Job } from "bullmq";
 import { logger } from "@/lib/log";
 import { createTcpRedis } from "@/lib/redis/tcp";
+import { mediaConfig } from "@/lib/media/config";
 import { handlerFor } from "./handlers";
 import { QUEUES, bullPrefix, queue, type QueueName } from "./queues";
 
@@ -25,7 +26,9 @@ async function runJob(queueName: QueueName, job: Job): Promise<unknown> {
 export async function startWorker(opts: { schedule?: boolean } = {}): Promise<RunningWorker> {
   const connection = createTcpRedis();
   const workers = Object.values(QUEUES).map((name) => {
-    const worker = new Worker(name, (job) => runJob(name, job), { connection, prefix: bullPrefix(), concurrency: 8 });
+    // A transcode takes every core ffmpeg can get: VIDEO_TRANSCODE_CONCURRENCY at a time (default 1).
+    const concurrency = name === QUEUES.media ? mediaConfig().transcodeConcurrency : 8;
+    const worker = new Worker(name, (job) => runJob(name, job), { connection, prefix: bullPrefix(), concurrency });
     worker.on("completed", (job) => log.debug({ queue: name, job: job.name, id: job.id }, "job done"));
     worker.on("failed", (job, err) => log.error({ queue: name, job: job?.name, id: job?.id, attempts: job?.attemptsMade, err }, "job failed"));
     worker.on("error", (err) => log.error({ queue: name, err }, "worker error"));
@@ -46,6 +49,9 @@ export async function startWorker(opts: { schedule?: boolean } = {}): Promise<Ru
     // Memberships end to the second for access and prices (lib/enrolments/access.ts); this job tidies up after
     // them within a minute, and sends the reminders.
     await maintenance.upsertJobScheduler("memberships-sweep", { every: 60_000 }, { name: "memberships-sweep", data: {} });
+    // Recommendations: rebuilt every hour, and when workers start (once per ten minutes however many start).
+    await maintenance.upsertJobScheduler("recommend-build", { pattern: "5 * * * *", tz: "UTC" }, { name: "recommend-build", data: {} });
+    await maintenance.add("recommend-build", {}, { jobId: `recommend-build-start-${Math.floor(Date.now() / 600_000)}` });
     const ordersQueue = queue(QUEUES.orders);
     await ordersQueue.upsertJobScheduler("close-expired", { every: 60_000 }, { name: "close-expired", data: {} });
     await ordersQueue.upsertJobScheduler("reconcile", { every: 60_000 }, { name: "reconcile", data: {} });
@@ -56,6 +62,7 @@ export async function startWorker(opts: { schedule?: boolean } = {}): Promise<Ru
     // (lib/leaderboards/rebuild.ts), so a start near a quarter hour makes one of the two skip.
     await maintenance.upsertJobScheduler("leaderboards-rebuild", LEADERBOARDS_REBUILD_SCHEDULE, { name: "leaderboards-rebuild", data: {} });
     await maintenance.add("leaderboards-rebuild", {}, { jobId: `leaderboards-rebuild-start-${Math.floor(Date.now() / 600_000)}` });
+    await queue(QUEUES.media).upsertJobScheduler("sweep", { every: 10 * 60_000 }, { name: "sweep", data: {} });
   }
   log.info({ queues: Object.values(QUEUES) }, "worker started");
 

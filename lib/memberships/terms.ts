@@ -114,8 +114,3 @@ export async function endTermForRefund(tx: Tx, orderItemId: number, now: Date): 
     .set({ expiresAt, planId, endedAt: ended ? (membership.endedAt ?? now) : null, updatedAt: now })
     .where(eq(memberships.userId, term.userId));
 }
-
-/** For tests and the admin: the learner's terms in order. */
-export async function termsOf(tx: Pick<Tx, "select">, userId: number): Promise<TermRow[]> {
-  return tx.select().from(membershipTerms).where(eq(membershipTerms.userId, userId)).orderBy(asc(membershipTerms.startsAt), asc(membershipTerms.id));
-}

@@ -5,15 +5,12 @@
 // ours is refused with the new quote so the cart can show what changed. No order is placed without the
 // learner's agreement to the Terms of Service and the Privacy Policy, given on the cart's review step.
 import "server-only";
-import { eq } from "drizzle-orm";
 import { db } from "@/db";
-import { couponRedemptions, users } from "@/db/schema";
 import { clockNow } from "@/lib/clock";
-import { env } from "@/lib/config/env";
 import { countNewEnrolments } from "@/lib/enrolments/counts";
 import { ApiError } from "@/lib/http/api";
 import { takeCouponUse } from "./coupon-uses";
-import { insertOrder, type CreatedOrder } from "./create";
+import { insertOrder, lockBuyer, payBeforeFor, recordRedemption, requireConsent, type CreatedOrder } from "./create";
 import { fulfilOrder } from "./fulfil";
 import { MAX_CART_ITEMS } from "./limits";
 import { quoteCart, type Quote } from "./pricing";
@@ -35,13 +32,12 @@ export async function placeOrder(input: PlaceOrderInput): Promise<{ order: Creat
   // The membership clock: who is a member decides the prices (lib/clock.ts).
   const now = input.now ?? (await clockNow(input.userId));
   // The API's schema refuses a body without the consent already; this keeps every other caller honest too.
-  if (input.acceptedTerms !== true) throw new ApiError(422, "VALIDATION_FAILED", "Some fields are invalid.", { accept_terms: ["You must agree to the Terms of Service and the Privacy Policy to place an order."] });
+  requireConsent(input.acceptedTerms);
   if (input.courseIds.length === 0) throw new ApiError(422, "CART_EMPTY", "The cart is empty.");
   if (input.courseIds.length > MAX_CART_ITEMS) throw new ApiError(422, "CART_TOO_LARGE", `At most ${MAX_CART_ITEMS} courses per order.`);
   return db().transaction(async (tx) => {
     // One checkout per learner at a time: two tabs cannot both order the same course.
-    const [user] = await tx.select({ id: users.id, disabled: users.disabled }).from(users).where(eq(users.id, input.userId)).for("update");
-    if (!user || user.disabled) throw new ApiError(401, "UNAUTHORIZED", "This account is no longer active.");
+    await lockBuyer(tx, input.userId);
     const quote = await quoteCart(tx, { userId: input.userId, courseIds: input.courseIds, couponCode: input.couponCode, now });
     const blocked = quote.lines.filter((l) => l.status !== "ok");
     if (blocked.length > 0) {
@@ -66,10 +62,10 @@ export async function placeOrder(input: PlaceOrderInput): Promise<{ order: Creat
       items,
       couponId,
       discountFen: quote.discountFen,
-      payBefore: new Date(now.getTime() + env().ORDER_PAY_MINUTES * 60_000),
+      payBefore: payBeforeFor(now),
       now,
     });
-    if (couponId !== null) await tx.insert(couponRedemptions).values({ couponId, orderId: order.id, userId: input.userId, createdAt: now });
+    if (couponId !== null) await recordRedemption(tx, { couponId, orderId: order.id, userId: input.userId, now });
     const enrolled = order.status === "paid" ? await fulfilOrder(tx, { id: order.id, userId: input.userId, source: "cart" }, now) : [];
     return { order, quote, enrolled };
   }).then(async ({ order, quote, enrolled }) => {

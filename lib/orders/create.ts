@@ -2,8 +2,11 @@
 // flash-sale worker (lib/seckill) both create orders through this, so every order has the same shape: a
 // snowflake order number, item snapshots of title and price, the coupon's discount spread over the items.
 import "server-only";
-import { orderItems, orders, orderSources } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { couponRedemptions, orderItems, orders, orderSources, users } from "@/db/schema";
 import type { Tx } from "@/db/tx";
+import { env } from "@/lib/config/env";
+import { ApiError } from "@/lib/http/api";
 import { nextOrderNo } from "./order-no-generator";
 import { splitDiscount } from "./split";
 
@@ -90,4 +93,26 @@ export async function insertOrder(tx: Tx, order: NewOrder): Promise<CreatedOrder
     })),
   );
   return { id, orderNo, subtotalFen, discountFen, totalFen, payBefore: order.payBefore, status };
+}
+
+// What every checkout (courses: checkout.ts; a membership plan: plan-checkout.ts) does around insertOrder.
+
+/** No order is placed without the learner's agreement to the Terms of Service and the Privacy Policy. */
+export function requireConsent(acceptedTerms: unknown): void {
+  if (acceptedTerms !== true)
+    throw new ApiError(422, "VALIDATION_FAILED", "Some fields are invalid.", { accept_terms: ["You must agree to the Terms of Service and the Privacy Policy to place an order."] });
+}
+
+/** Locks the buyer's row for the transaction (one checkout per learner at a time); 401 for a disabled account. */
+export async function lockBuyer(tx: Tx, userId: number): Promise<void> {
+  const [user] = await tx.select({ id: users.id, disabled: users.disabled }).from(users).where(eq(users.id, userId)).for("update");
+  if (!user || user.disabled) throw new ApiError(401, "UNAUTHORIZED", "This account is no longer active.");
+}
+
+/** When an order placed at `now` closes unpaid. */
+export const payBeforeFor = (now: Date) => new Date(now.getTime() + env().ORDER_PAY_MINUTES * 60_000);
+
+/** Records who redeemed a coupon on an order (its use was taken with takeCouponUse). */
+export async function recordRedemption(tx: Tx, redemption: { couponId: number; orderId: number; userId: number; now: Date }): Promise<void> {
+  await tx.insert(couponRedemptions).values({ couponId: redemption.couponId, orderId: redemption.orderId, userId: redemption.userId, createdAt: redemption.now });
 }

@@ -6,16 +6,15 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
-import { couponRedemptions, coupons, orders, users } from "@/db/schema";
+import { coupons, orders } from "@/db/schema";
 import type { Executor } from "@/db/tx";
 import { clockNow } from "@/lib/clock";
-import { env } from "@/lib/config/env";
 import { ApiError } from "@/lib/http/api";
 import { getPlan, type Plan } from "@/lib/memberships/plans";
 import { beyondHorizon, MAX_HORIZON_DAYS, nextTerm } from "@/lib/memberships/rules";
 import { membershipEnd } from "@/lib/memberships/status";
 import { takeCouponUse } from "./coupon-uses";
-import { insertOrder, type CreatedOrder } from "./create";
+import { insertOrder, lockBuyer, payBeforeFor, recordRedemption, requireConsent, type CreatedOrder } from "./create";
 import { fulfilOrder } from "./fulfil";
 import { couponDiscountOn, normaliseCouponCode, type CouponResult } from "./pricing";
 
@@ -78,10 +77,9 @@ export interface PlacePlanOrderInput {
 
 export async function placePlanOrder(input: PlacePlanOrderInput): Promise<{ order: CreatedOrder; quote: PlanQuote }> {
   const now = input.now ?? (await clockNow(input.userId));
-  if (input.acceptedTerms !== true) throw new ApiError(422, "VALIDATION_FAILED", "Some fields are invalid.", { accept_terms: ["You must agree to the Terms of Service and the Privacy Policy to place an order."] });
+  requireConsent(input.acceptedTerms);
   return db().transaction(async (tx) => {
-    const [user] = await tx.select({ id: users.id, disabled: users.disabled }).from(users).where(eq(users.id, input.userId)).for("update");
-    if (!user || user.disabled) throw new ApiError(401, "UNAUTHORIZED", "This account is no longer active.");
+    await lockBuyer(tx, input.userId);
     const quote = await quotePlan(tx, { userId: input.userId, planId: input.planId, couponCode: input.couponCode, now });
     if (!quote) throw new ApiError(404, "PLAN_NOT_FOUND", "No such membership plan.");
     if (!quote.available) throw new ApiError(409, "PLAN_UNAVAILABLE", "This membership plan is not on sale any more.", { quote });
@@ -108,10 +106,10 @@ export async function placePlanOrder(input: PlacePlanOrderInput): Promise<{ orde
       items: [{ kind: "membership", planId: plan.id, termDays: plan.days, title: `${plan.nameZh} / ${plan.nameEn}`, listPriceFen: plan.priceFen, priceFen: plan.priceFen }],
       couponId,
       discountFen: quote.discountFen,
-      payBefore: new Date(now.getTime() + env().ORDER_PAY_MINUTES * 60_000),
+      payBefore: payBeforeFor(now),
       now,
     });
-    if (couponId !== null) await tx.insert(couponRedemptions).values({ couponId, orderId: order.id, userId: input.userId, createdAt: now });
+    if (couponId !== null) await recordRedemption(tx, { couponId, orderId: order.id, userId: input.userId, now });
     if (order.status === "paid") await fulfilOrder(tx, { id: order.id, userId: input.userId, source: "membership" }, now);
     return { order, quote };
   });

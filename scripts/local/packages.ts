@@ -22,6 +22,8 @@ export const TOOLS = {
   chromium: { label: "Chromium (for the end-to-end tests)", binaries: ["/usr/bin/chromium"], packages: ["chromium"] },
   /** Without a CJK font, Chromium draws Chinese text as empty boxes in test screenshots. */
   cjkFonts: { label: "a Chinese font for Chromium", binaries: ["/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"], packages: ["fonts-wqy-microhei"] },
+  /** Video transcoding (lib/media) and the demo clips the seed makes; Debian's build has x264 and AAC. */
+  ffmpeg: { label: "ffmpeg (video transcoding)", binaries: ["/usr/bin/ffmpeg"], packages: ["ffmpeg"] },
 } satisfies Record<string, Tool>;
 
 const installed = (tool: Tool) => tool.binaries.some((bin) => fs.existsSync(bin));

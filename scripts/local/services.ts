@@ -38,7 +38,8 @@ export async function startServices(name: ProfileName, opts: StartOptions): Prom
       "Set UPSTASH_REDIS_REST_URL, UPSTASH_REDIS_REST_TOKEN and REDIS_URL together (the web app talks REST, the worker TCP), or none of them to use the private Redis.",
     );
   }
-  const tools: Tool[] = [...(externalDb ? [] : [TOOLS.mariadb, TOOLS.mariadbClient]), ...(restGiven ? [] : [TOOLS.redis]), ...(opts.alsoEnsure ?? [])];
+  // ffmpeg: the worker transcodes uploaded videos and the seed makes its demo clips with it.
+  const tools: Tool[] = [...(externalDb ? [] : [TOOLS.mariadb, TOOLS.mariadbClient]), ...(restGiven ? [] : [TOOLS.redis]), TOOLS.ffmpeg, ...(opts.alsoEnsure ?? [])];
   ensureTools(tools, opts.log);
 
   const secrets = localSecrets(p);

@@ -219,6 +219,7 @@ export function CourseEditor({ course: initial, categories, teachers, notice }: 
         onSave={saveChapters}
         saving={pending === "syllabus"}
         disabled={!course}
+        courseId={course?.id}
       />
     </div>
   );

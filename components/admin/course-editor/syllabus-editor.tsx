@@ -5,6 +5,7 @@
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
@@ -55,8 +56,9 @@ function MoveButtons({ index, count, label, onMove }: { index: number; count: nu
   );
 }
 
-export function SyllabusEditor({ chapters, onChange, onSave, saving, disabled }: { chapters: DraftChapter[]; onChange: (next: DraftChapter[]) => void; onSave: () => void; saving: boolean; disabled: boolean }) {
+export function SyllabusEditor({ chapters, onChange, onSave, saving, disabled, courseId }: { chapters: DraftChapter[]; onChange: (next: DraftChapter[]) => void; onSave: () => void; saving: boolean; disabled: boolean; courseId?: number }) {
   const t = useTranslations("CourseEditor.syllabus");
+  const tm = useTranslations("LessonMedia");
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
 
   const moveChapter = (from: number, to: number) => onChange(arrayMove(chapters, from, to));
@@ -114,6 +116,12 @@ export function SyllabusEditor({ chapters, onChange, onSave, saving, disabled }:
                               <input type="checkbox" checked={lesson.isFreePreview} onChange={(e) => updateLesson(ci, li, { isFreePreview: e.target.checked })} />
                               {t("freePreview")}
                             </label>
+                            {/* A lesson's text and video are edited on its own page, once the lesson is saved. */}
+                            {courseId && lesson.id ? (
+                              <Link href={`/admin/courses/${courseId}/lessons/${lesson.id}`} className={`${styles.tool} ${styles.toolLink}`} aria-label={tm("editContent", { name: lesson.title })} data-testid="lesson-content-link">
+                                {tm("content")}
+                              </Link>
+                            ) : null}
                             <MoveButtons index={li} count={chapter.lessons.length} label={lesson.title} onMove={(from, to) => moveLesson(ci, from, to)} />
                             <button type="button" className={styles.tool} aria-label={t("removeLesson", { name: lesson.title })} onClick={() => updateChapter(ci, { lessons: chapter.lessons.filter((_, i) => i !== li) })}>
                               ✕

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+import { AlsoTook } from "@/components/catalogue/also-took";
 import { Breadcrumbs } from "@/components/catalogue/breadcrumbs";
 import { BuyBar } from "@/components/catalogue/buy-bar";
 import styles from "@/components/catalogue/course-detail.module.css";
@@ -138,6 +140,9 @@ export default async function CoursePage({ params }: Props) {
             <p className={styles.sectionNote}>{t("syllabusOverview", { chapters: course.chapters.length, lessons: course.lessonCount, duration: formatDuration(course.totalDurationSeconds, locale) })}</p>
             <Syllabus course={course} enrolled={enrolled} />
           </section>
+          <Suspense fallback={null}>
+            <AlsoTook courseId={course.id} userId={userId} />
+          </Suspense>
         </div>
         <div className={styles.side}>
           <TeacherCard teacher={course.teacher} />

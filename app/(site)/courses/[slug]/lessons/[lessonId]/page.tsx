@@ -14,8 +14,11 @@ import { Container } from "@/components/ui/container";
 import { VisuallyHidden } from "@/components/ui/visually-hidden";
 import { LessonProgressPanel } from "@/components/progress/lesson-progress-panel";
 import { currentUserId } from "@/lib/auth/current-user";
+import { lessonContent } from "@/lib/catalogue/lesson-content";
 import { canOpen, lessonForViewer } from "@/lib/enrolments/lesson-access";
+import { playbackForViewer } from "@/lib/media/playback";
 import { pendingOrderForCourse } from "@/lib/orders/learner-queries";
+import { lessonProgressOf } from "@/lib/progress/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -42,6 +45,9 @@ export default async function LessonPage({ params }: Props) {
   const open = canOpen(view.access);
   // A signed-in learner locked out of a paid course may already have ordered it: offer to pay that order.
   const pendingOrder = view.access === "locked" && view.viewerId !== null && course.priceFen > 0 ? await pendingOrderForCourse(view.viewerId, course.id) : null;
+  // The text, the signed video addresses and where the learner left off, only for a viewer who may open it.
+  const content = open ? await lessonContent(lesson.id) : null;
+  const [playback, own] = content ? await Promise.all([playbackForViewer(view, content.videoAssetId), view.viewerId !== null && lesson.kind === "video" ? lessonProgressOf(view.viewerId, lesson.id) : null]) : [null, null];
 
   return (
     <Container className={styles.page} data-testid="lesson-page" data-access={view.access}>
@@ -73,7 +79,16 @@ export default async function LessonPage({ params }: Props) {
           </header>
           {open ? (
             <>
-              <LessonBody kind={lesson.kind} title={lesson.title} durationSeconds={lesson.durationSeconds} locale={locale} courseTitle={course.title} />
+              <LessonBody
+                kind={lesson.kind}
+                title={lesson.title}
+                durationSeconds={lesson.durationSeconds}
+                locale={locale}
+                courseTitle={course.title}
+                body={content?.body ?? null}
+                playback={playback}
+                startAt={own?.positionSeconds ?? 0}
+              />
               {view.viewerId !== null ? (
                 <LessonProgressPanel userId={view.viewerId} courseId={course.id} lessonId={lesson.id} kind={lesson.kind} enrolled={view.access === "enrolled"} />
               ) : null}

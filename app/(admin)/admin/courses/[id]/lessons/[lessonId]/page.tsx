@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { LessonEditor } from "@/components/admin/lesson-editor/lesson-editor";
+import { AdminPageHeader } from "@/components/admin/page-header";
+import { LinkButton } from "@/components/ui/link-button";
+import { getAdminLesson } from "@/lib/catalogue/lesson-content";
+import { lessonVideoState } from "@/lib/media/assets";
+import { mediaConfig } from "@/lib/media/config";
+import { signedPlayback } from "@/lib/media/playback";
+import { adminPage } from "@/lib/rbac/guard";
+
+type Props = { params: Promise<{ id: string; lessonId: string }> };
+
+const idOf = (raw: string) => (/^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : 0);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id, lessonId } = await params;
+  const t = await getTranslations("LessonMedia");
+  const lesson = await getAdminLesson(idOf(id), idOf(lessonId));
+  return lesson ? { title: t("editTitle", { title: lesson.title }) } : {};
+}
+
+export default adminPage("/admin/courses/[id]/lessons/[lessonId]", { category: "courses", zh: "编辑课时内容", en: "Edit lesson content", roles: ["course_admin"] }, async function LessonContentPage({ params }: Props) {
+  const { id, lessonId } = await params;
+  const lesson = await getAdminLesson(idOf(id), idOf(lessonId));
+  if (!lesson) notFound();
+  const t = await getTranslations("LessonMedia");
+  const state = lesson.kind === "video" ? await lessonVideoState(lesson.id) : null;
+  const video = state ? { ok: true as const, state, preview: state.current ? signedPlayback(state.current.dir) : null } : null;
+  return (
+    <>
+      <AdminPageHeader
+        title={t("editTitle", { title: lesson.title })}
+        subtitle={`${lesson.courseTitle} · ${t("chapter", { chapter: lesson.chapterTitle })}`}
+        actions={
+          <LinkButton href={`/admin/courses/${lesson.courseId}`} variant="ghost" size="sm">
+            {t("backToCourse")}
+          </LinkButton>
+        }
+      />
+      <LessonEditor key={lesson.id} lesson={{ id: lesson.id, kind: lesson.kind, body: lesson.body }} video={video} maxUploadBytes={mediaConfig().maxUploadBytes} />
+    </>
+  );
+});
