@@ -110,6 +110,10 @@ async function concreteUrl(route: string): Promise<string> {
     "/admin/users/[id]": async () => String((await query<{ id: number }>("SELECT id FROM users WHERE email = 'learner@example.com'"))[0]!.id),
     "/admin/roles/[id]": async () => String((await query<{ id: number }>("SELECT id FROM roles WHERE role_key = 'content_admin'"))[0]!.id),
     "/admin/courses/[id]": async () => String((await query<{ id: number }>("SELECT id FROM courses WHERE status = 'published' ORDER BY id LIMIT 1"))[0]!.id),
+    "/admin/courses/[id]/lessons/[lessonId]": async () => {
+      const [lesson] = await query<{ courseId: number; id: number }>("SELECT ch.course_id AS courseId, l.id FROM lessons l JOIN chapters ch ON ch.id = l.chapter_id ORDER BY l.id LIMIT 1");
+      return `${lesson!.courseId}/lessons/${lesson!.id}`;
+    },
     "/admin/orders/[orderNo]": async () => (await query<{ orderNo: string }>("SELECT order_no AS orderNo FROM orders WHERE status = 'paid' ORDER BY id LIMIT 1"))[0]!.orderNo,
     "/admin/coupons/[id]": async () => String((await query<{ id: number }>("SELECT id FROM coupons WHERE code = 'XUEFU10'"))[0]!.id),
     "/admin/seckill/[id]": async () => {
@@ -125,7 +129,8 @@ async function concreteUrl(route: string): Promise<string> {
   if (!route.includes("[")) return route;
   const sample = samples[route];
   if (!sample) throw new Error(`No sample value for ${route}: add one to concreteUrl in e2e/admin-access.spec.ts`);
-  return route.replace(/\[[^\]]+\]/, await sample());
+  // A route with several parameters gets them all from its sample, from the first parameter on.
+  return route.replace(/\[.*$/, await sample());
 }
 
 async function statusAs(browser: Browser, login: string, urls: string[]): Promise<Record<string, number>> {
