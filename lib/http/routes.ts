@@ -26,6 +26,8 @@ export const BODY_LIMITS = {
    * routes.test.ts): the course editor saves a whole course through one.
    */
   serverAction: 2 * MB,
+  /** One Aliyun VOD event callback (a TranscodeComplete lists every stream; a few kB). */
+  vodCallback: 64 * KB,
   /** One chunk of a resumable video upload (lib/media/uploads.ts UPLOAD_CHUNK_BYTES), with room to spare. */
   videoChunk: 8 * MB + 64 * KB,
 } as const;
@@ -45,6 +47,7 @@ export const ROUTES: Record<string, RouteSpec> = {
   "/api/auth/oauth/[provider]": { methods: ["GET"] },
   "/api/auth/oauth/[provider]/callback": { methods: ["GET"] },
   "/api/health": { methods: ["GET"] },
+  "/api/media/aliyun-vod/notify": { methods: ["POST"], bodyLimit: BODY_LIMITS.vodCallback },
   "/api/payments/alipay/notify": { methods: ["POST"], bodyLimit: BODY_LIMITS.paymentCallback },
   "/api/payments/unionpay/notify": { methods: ["POST"], bodyLimit: BODY_LIMITS.paymentCallback },
   "/api/payments/unionpay/return": { methods: ["GET", "POST"], bodyLimit: BODY_LIMITS.paymentCallback },

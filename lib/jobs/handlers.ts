@@ -11,7 +11,7 @@ import { releaseExpiredSeats } from "@/lib/seckill/release";
 import { loadUpcomingSales } from "@/lib/seckill/sales";
 import { rebuildAll as rebuildLeaderboards } from "@/lib/leaderboards/rebuild";
 import { closeExpiredOrders, reconcile } from "@/lib/orders/jobs";
-import { runTranscodeJob } from "@/lib/media/transcode";
+import { runTranscodeJob } from "@/lib/media/process";
 import { sweepMedia } from "@/lib/media/sweep";
 import { testClockOn } from "@/lib/clock";
 import { sweepMemberships } from "@/lib/memberships/expiry";

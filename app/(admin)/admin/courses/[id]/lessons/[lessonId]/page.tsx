@@ -7,7 +7,7 @@ import { LinkButton } from "@/components/ui/link-button";
 import { getAdminLesson } from "@/lib/catalogue/lesson-content";
 import { lessonVideoState } from "@/lib/media/assets";
 import { mediaConfig } from "@/lib/media/config";
-import { signedPlayback } from "@/lib/media/playback";
+import { previewOf } from "@/lib/media/playback";
 import { adminPage } from "@/lib/rbac/guard";
 
 type Props = { params: Promise<{ id: string; lessonId: string }> };
@@ -27,7 +27,7 @@ export default adminPage("/admin/courses/[id]/lessons/[lessonId]", { category: "
   if (!lesson) notFound();
   const t = await getTranslations("LessonMedia");
   const state = lesson.kind === "video" ? await lessonVideoState(lesson.id) : null;
-  const video = state ? { ok: true as const, state, preview: state.current ? signedPlayback(state.current.dir) : null } : null;
+  const video = state ? { ok: true as const, state, preview: state.current ? await previewOf(state.current.assetId) : null } : null;
   return (
     <>
       <AdminPageHeader
