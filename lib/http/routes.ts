@@ -72,6 +72,8 @@ export const ROUTES: Record<string, RouteSpec> = {
   "/api/v1/reviews/[id]/helpful": { methods: ["PUT", "DELETE"] },
   "/api/v1/reviews/[id]/reply": { methods: ["PUT"], bodyLimit: BODY_LIMITS.communityPost },
   "/api/v1/reviews/[id]/reports": { methods: ["POST"] },
+  "/api/v1/lessons/[lessonId]/questions": { methods: ["GET", "POST"], bodyLimit: BODY_LIMITS.communityPost },
+  "/api/v1/questions/[id]/answers": { methods: ["POST"], bodyLimit: BODY_LIMITS.communityPost },
   "/api/v1/leaderboards/[board]": { methods: ["GET"] },
   "/api/v1/membership/orders": { methods: ["POST"] },
   "/api/v1/membership/plans": { methods: ["GET"] },
