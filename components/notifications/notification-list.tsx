@@ -9,7 +9,7 @@ import { notificationData } from "@/lib/notifications/kinds";
 import styles from "./notifications.module.css";
 
 export async function NotificationList({ items }: { items: NotificationRow[] }) {
-  const [t, format, locale] = await Promise.all([getTranslations("Notifications"), getFormatter(), getLocale()]);
+  const [t, tr, tq, format, locale] = await Promise.all([getTranslations("Notifications"), getTranslations("Reviews"), getTranslations("LessonQA"), getFormatter(), getLocale()]);
 
   const text = (item: NotificationRow): string => {
     if (item.kind === "order.paid") {
@@ -23,6 +23,14 @@ export async function NotificationList({ items }: { items: NotificationRow[] }) 
     if (item.kind === "membership.ending") {
       const data = notificationData["membership.ending"].safeParse(item.data);
       if (data.success) return t("kinds.membershipEnding", { days: data.data.daysLeft, date: format.dateTime(new Date(data.data.endsAt), "zoned") });
+    }
+    if (item.kind === "review.replied") {
+      const data = notificationData["review.replied"].safeParse(item.data);
+      if (data.success) return tr("notifications.replied", { course: data.data.courseTitle });
+    }
+    if (item.kind === "qa.answered" || item.kind === "qa.mentioned") {
+      const data = notificationData[item.kind].safeParse(item.data);
+      if (data.success) return tq(item.kind === "qa.answered" ? "notifications.answered" : "notifications.mentioned", { name: data.data.by });
     }
     return t("kinds.other");
   };

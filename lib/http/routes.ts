@@ -30,6 +30,11 @@ export const BODY_LIMITS = {
   vodCallback: 64 * KB,
   /** One chunk of a resumable video upload (lib/media/uploads.ts UPLOAD_CHUNK_BYTES), with room to spare. */
   videoChunk: 8 * MB + 64 * KB,
+  /**
+   * A review, question or answer: room for a text well past its character limit in Chinese (3 bytes each), so
+   * an over-long text is answered 422 naming the limit rather than 413.
+   */
+  communityPost: 128 * KB,
 } as const;
 
 export interface RouteSpec {
@@ -65,6 +70,13 @@ export const ROUTES: Record<string, RouteSpec> = {
   "/api/v1/categories": { methods: ["GET"] },
   "/api/v1/courses": { methods: ["GET"] },
   "/api/v1/courses/[idOrSlug]": { methods: ["GET"] },
+  "/api/v1/courses/[idOrSlug]/reviews": { methods: ["GET", "POST"], bodyLimit: BODY_LIMITS.communityPost },
+  "/api/v1/reviews/[id]": { methods: ["GET", "PATCH", "DELETE"], bodyLimit: BODY_LIMITS.communityPost },
+  "/api/v1/reviews/[id]/helpful": { methods: ["PUT", "DELETE"] },
+  "/api/v1/reviews/[id]/reply": { methods: ["PUT"], bodyLimit: BODY_LIMITS.communityPost },
+  "/api/v1/reviews/[id]/reports": { methods: ["POST"] },
+  "/api/v1/lessons/[lessonId]/questions": { methods: ["GET", "POST"], bodyLimit: BODY_LIMITS.communityPost },
+  "/api/v1/questions/[id]/answers": { methods: ["POST"], bodyLimit: BODY_LIMITS.communityPost },
   "/api/v1/leaderboards/[board]": { methods: ["GET"] },
   "/api/v1/membership/orders": { methods: ["POST"] },
   "/api/v1/membership/plans": { methods: ["GET"] },

@@ -9,6 +9,12 @@ export const notificationData = {
   "order.refunded": z.object({ orderNo: z.string(), amountFen: z.number().int().positive() }),
   /** A membership ends in `daysLeft` days (the 7-day and 1-day reminders). */
   "membership.ending": z.object({ endsAt: z.string(), daysLeft: z.number().int().positive() }),
+  /** The course's teacher replied to the learner's review. */
+  "review.replied": z.object({ courseSlug: z.string(), courseTitle: z.string() }),
+  /** Someone answered the learner's question under a lesson. */
+  "qa.answered": z.object({ courseSlug: z.string(), lessonId: z.number().int().positive(), questionId: z.number().int().positive(), by: z.string() }),
+  /** Someone @mentioned the learner in a lesson's questions. */
+  "qa.mentioned": z.object({ courseSlug: z.string(), lessonId: z.number().int().positive(), questionId: z.number().int().positive(), by: z.string() }),
 } as const;
 
 export type NotificationKind = keyof typeof notificationData;
