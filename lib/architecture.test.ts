@@ -19,6 +19,10 @@ const OWNED = [
   { table: "memberships", sqlName: "memberships", owner: "lib/memberships/" },
   { table: "membershipTerms", sqlName: "membership_terms", owner: "lib/memberships/" },
   { table: "notifications", sqlName: "notifications", owner: "lib/notifications/" },
+  { table: "liveSessions", sqlName: "live_sessions", owner: "lib/live/" },
+  { table: "liveMessages", sqlName: "live_messages", owner: "lib/live/" },
+  { table: "liveAnnouncements", sqlName: "live_announcements", owner: "lib/live/" },
+  { table: "liveReminders", sqlName: "live_reminders", owner: "lib/live/" },
 ] as const;
 
 /** Files allowed to write an owned table anyway, each with its reason. Keep this list short. */

@@ -9,7 +9,7 @@ import { notificationData } from "@/lib/notifications/kinds";
 import styles from "./notifications.module.css";
 
 export async function NotificationList({ items }: { items: NotificationRow[] }) {
-  const [t, format, locale] = await Promise.all([getTranslations("Notifications"), getFormatter(), getLocale()]);
+  const [t, tl, format, locale] = await Promise.all([getTranslations("Notifications"), getTranslations("Live"), getFormatter(), getLocale()]);
 
   const text = (item: NotificationRow): string => {
     if (item.kind === "order.paid") {
@@ -23,6 +23,10 @@ export async function NotificationList({ items }: { items: NotificationRow[] }) 
     if (item.kind === "membership.ending") {
       const data = notificationData["membership.ending"].safeParse(item.data);
       if (data.success) return t("kinds.membershipEnding", { days: data.data.daysLeft, date: format.dateTime(new Date(data.data.endsAt), "zoned") });
+    }
+    if (item.kind === "live.starting") {
+      const data = notificationData["live.starting"].safeParse(item.data);
+      if (data.success) return tl("notificationStarting", { lesson: data.data.lessonTitle, course: data.data.courseTitle, time: format.dateTime(new Date(data.data.startsAt), "zoned") });
     }
     return t("kinds.other");
   };

@@ -9,6 +9,8 @@ export const notificationData = {
   "order.refunded": z.object({ orderNo: z.string(), amountFen: z.number().int().positive() }),
   /** A membership ends in `daysLeft` days (the 7-day and 1-day reminders). */
   "membership.ending": z.object({ endsAt: z.string(), daysLeft: z.number().int().positive() }),
+  /** A live class the learner is enrolled in starts soon (lib/live/reminders.ts, 15 minutes before). */
+  "live.starting": z.object({ lessonId: z.number().int().positive(), lessonTitle: z.string(), courseTitle: z.string(), startsAt: z.string() }),
 } as const;
 
 export type NotificationKind = keyof typeof notificationData;

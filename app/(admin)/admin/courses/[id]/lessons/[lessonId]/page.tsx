@@ -9,6 +9,7 @@ import { lessonVideoState } from "@/lib/media/assets";
 import { mediaConfig } from "@/lib/media/config";
 import { signedPlayback } from "@/lib/media/playback";
 import { adminPage } from "@/lib/rbac/guard";
+import { getLiveSession, teacherChoices } from "@/lib/live/sessions";
 
 type Props = { params: Promise<{ id: string; lessonId: string }> };
 
@@ -28,6 +29,8 @@ export default adminPage("/admin/courses/[id]/lessons/[lessonId]", { category: "
   const t = await getTranslations("LessonMedia");
   const state = lesson.kind === "video" ? await lessonVideoState(lesson.id) : null;
   const video = state ? { ok: true as const, state, preview: state.current ? signedPlayback(state.current.dir) : null } : null;
+  const [session, teachers] = lesson.kind === "live" ? await Promise.all([getLiveSession(lesson.id), teacherChoices()]) : [null, []];
+  const live = lesson.kind === "live" ? { teachers, initial: session && { ...session, startsAt: session.startsAt.toISOString() } } : null;
   return (
     <>
       <AdminPageHeader
@@ -39,7 +42,7 @@ export default adminPage("/admin/courses/[id]/lessons/[lessonId]", { category: "
           </LinkButton>
         }
       />
-      <LessonEditor key={lesson.id} lesson={{ id: lesson.id, kind: lesson.kind, body: lesson.body }} video={video} maxUploadBytes={mediaConfig().maxUploadBytes} />
+      <LessonEditor key={lesson.id} lesson={{ id: lesson.id, kind: lesson.kind, body: lesson.body }} video={video} maxUploadBytes={mediaConfig().maxUploadBytes} live={live} />
     </>
   );
 });
