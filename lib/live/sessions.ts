@@ -4,7 +4,7 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { db } from "@/db";
-import { courses, lessons, liveSessions, teachers } from "@/db/schema";
+import { courses, lessons, liveReminders, liveSessions, teachers } from "@/db/schema";
 import { logger } from "@/lib/log";
 import type { AdminContext } from "@/lib/rbac/guard";
 import { publish } from "@/lib/realtime/publish";
@@ -111,6 +111,8 @@ export async function saveLiveSchedule(admin: AdminContext, input: Schedule): Pr
     const moved = before !== undefined && before.startsAt.getTime() !== input.startsAt.getTime();
     if (before) await tx.update(liveSessions).set({ ...next, ...(moved ? { remindedAt: null } : {}) }).where(eq(liveSessions.lessonId, input.lessonId));
     else await tx.insert(liveSessions).values({ lessonId: input.lessonId, ...next });
+    // A new start time is a new reminder: the claims of the old one go.
+    if (moved) await tx.delete(liveReminders).where(eq(liveReminders.lessonId, input.lessonId));
     // The lesson's length on the syllabus follows the plan.
     await tx.update(lessons).set({ durationSeconds: input.plannedMinutes * 60 }).where(eq(lessons.id, input.lessonId));
     await admin.audit(tx, {

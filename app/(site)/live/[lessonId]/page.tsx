@@ -3,16 +3,13 @@
 // moderators' tools. Open to the course's enrolled learners and live-room staff; a visitor is sent to sign
 // in, anyone else gets the 403 page.
 import type { Metadata } from "next";
-import { forbidden, notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LiveRoom } from "@/components/live/live-room";
 import { Container } from "@/components/ui/container";
-import { currentUserId } from "@/lib/auth/current-user";
 import { clockNow } from "@/lib/clock";
 import { env } from "@/lib/config/env";
 import { roomHistory } from "@/lib/live/chat";
-import { roomRole } from "@/lib/live/room";
-import { liveRoomInfo } from "@/lib/live/sessions";
+import { liveRoomFor, liveRoomTitle } from "@/lib/live/room-page";
 import { playableUrl } from "@/lib/live/stream";
 import { roomChannel } from "@/lib/realtime/protocol";
 import { lastEventId } from "@/lib/realtime/publish";
@@ -21,22 +18,16 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ lessonId: string }> };
 
-const idOf = (raw: string) => (/^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : 0);
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const info = await liveRoomInfo(idOf((await params).lessonId));
+  const title = await liveRoomTitle((await params).lessonId);
   const t = await getTranslations("Live");
-  return info ? { title: t("roomTitle", { title: info.lessonTitle }), robots: { index: false } } : {};
+  return title ? { title: t("roomTitle", { title }), robots: { index: false } } : {};
 }
 
 export default async function LiveRoomPage({ params }: Props) {
-  const lessonId = idOf((await params).lessonId);
-  const info = await liveRoomInfo(lessonId);
-  if (!info) notFound();
-  const userId = await currentUserId();
-  if (userId === null) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/live/${lessonId}`)}`);
-  const role = await roomRole(userId, lessonId);
-  if (!role) forbidden();
+  // The layout has let this viewer in (or answered 404 / sign in / 403); the same cached answer is read here.
+  const { info, userId, role } = await liveRoomFor((await params).lessonId);
+  const { lessonId } = info;
   // The channel's newest id first, then the history: whatever is published in between is replayed by the
   // gateway and de-duplicated by id on the page, so nothing falls in the gap.
   const since = await lastEventId(roomChannel(lessonId)).catch(() => null);

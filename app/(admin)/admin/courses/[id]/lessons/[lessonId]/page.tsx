@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LessonEditor } from "@/components/admin/lesson-editor/lesson-editor";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { AdminPageHeader } from "@/components/admin/page-header";
 import { LinkButton } from "@/components/ui/link-button";
 import { getAdminLesson } from "@/lib/catalogue/lesson-content";
@@ -42,7 +43,10 @@ export default adminPage("/admin/courses/[id]/lessons/[lessonId]", { category: "
           </LinkButton>
         }
       />
-      <LessonEditor key={lesson.id} lesson={{ id: lesson.id, kind: lesson.kind, body: lesson.body }} video={video} maxUploadBytes={mediaConfig().maxUploadBytes} live={live} />
+      {/* The live panel's texts besides the editor's (a nested provider replaces the layout's, so both are named). */}
+      <ClientMessages namespaces={["CourseEditor", "LessonMedia", "Live"]}>
+        <LessonEditor key={lesson.id} lesson={{ id: lesson.id, kind: lesson.kind, body: lesson.body }} video={video} maxUploadBytes={mediaConfig().maxUploadBytes} live={live} />
+      </ClientMessages>
     </>
   );
 });
