@@ -28,6 +28,10 @@ const OWNED = [
   { table: "moderationWords", sqlName: "moderation_words", owner: "lib/moderation/" },
   { table: "contentReports", sqlName: "content_reports", owner: "lib/moderation/" },
   { table: "userMutes", sqlName: "user_mutes", owner: "lib/moderation/" },
+  { table: "liveSessions", sqlName: "live_sessions", owner: "lib/live/" },
+  { table: "liveMessages", sqlName: "live_messages", owner: "lib/live/" },
+  { table: "liveAnnouncements", sqlName: "live_announcements", owner: "lib/live/" },
+  { table: "liveReminders", sqlName: "live_reminders", owner: "lib/live/" },
 ] as const;
 
 /** Files allowed to write an owned table anyway, each with its reason. Keep this list short. */

@@ -9,7 +9,7 @@ import { notificationData } from "@/lib/notifications/kinds";
 import styles from "./notifications.module.css";
 
 export async function NotificationList({ items }: { items: NotificationRow[] }) {
-  const [t, tr, tq, format, locale] = await Promise.all([getTranslations("Notifications"), getTranslations("Reviews"), getTranslations("LessonQA"), getFormatter(), getLocale()]);
+  const [t, tr, tq, tl, format, locale] = await Promise.all([getTranslations("Notifications"), getTranslations("Reviews"), getTranslations("LessonQA"), getTranslations("Live"), getFormatter(), getLocale()]);
 
   const text = (item: NotificationRow): string => {
     if (item.kind === "order.paid") {
@@ -31,6 +31,10 @@ export async function NotificationList({ items }: { items: NotificationRow[] }) 
     if (item.kind === "qa.answered" || item.kind === "qa.mentioned") {
       const data = notificationData[item.kind].safeParse(item.data);
       if (data.success) return tq(item.kind === "qa.answered" ? "notifications.answered" : "notifications.mentioned", { name: data.data.by });
+    }
+    if (item.kind === "live.starting") {
+      const data = notificationData["live.starting"].safeParse(item.data);
+      if (data.success) return tl("notificationStarting", { lesson: data.data.lessonTitle, course: data.data.courseTitle, time: format.dateTime(new Date(data.data.startsAt), "zoned") });
     }
     return t("kinds.other");
   };

@@ -9,3 +9,4 @@ export * from "./seckill";
 export * from "./notifications";
 export * from "./media";
 export * from "./community";
+export * from "./live";

@@ -16,6 +16,7 @@ import { sweepMedia } from "@/lib/media/sweep";
 import { testClockOn } from "@/lib/clock";
 import { sweepMemberships } from "@/lib/memberships/expiry";
 import { buildRecommendations } from "@/lib/recommend";
+import { sendLiveReminders } from "@/lib/live/reminders";
 import type { JobPayloads } from "./queues";
 
 type Handler<N extends keyof JobPayloads> = (job: Job<JobPayloads[N]>) => Promise<unknown>;
@@ -53,6 +54,7 @@ export const handlers: Handlers = {
   /** `at` (ISO) is honoured only with the end-to-end suite's test clock on (lib/clock.ts); otherwise: now. */
   "maintenance:recommend-build": async () => buildRecommendations(),
   "maintenance:memberships-sweep": async (job) => sweepMemberships(testClockOn() && job.data.at ? new Date(job.data.at) : new Date()),
+  "maintenance:live-reminders": async (job) => sendLiveReminders(testClockOn() && job.data.at ? new Date(job.data.at) : new Date()),
 };
 
 export function handlerFor(queueName: string, jobName: string): ((job: Job) => Promise<unknown>) | undefined {

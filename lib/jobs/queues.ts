@@ -42,6 +42,8 @@ export interface JobPayloads {
   "maintenance:memberships-sweep": { at?: string };
   /** Builds the course recommendations from enrolments and progress into Redis (lib/recommend). */
   "maintenance:recommend-build": Record<string, never>;
+  /** "Your live class starts in 15 minutes", once per learner (lib/live/reminders.ts). */
+  "maintenance:live-reminders": { at?: string };
 }
 
 export const bullPrefix = () => `${env().REDIS_KEY_PREFIX}:bull`;

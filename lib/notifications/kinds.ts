@@ -15,6 +15,8 @@ export const notificationData = {
   "qa.answered": z.object({ courseSlug: z.string(), lessonId: z.number().int().positive(), questionId: z.number().int().positive(), by: z.string() }),
   /** Someone @mentioned the learner in a lesson's questions. */
   "qa.mentioned": z.object({ courseSlug: z.string(), lessonId: z.number().int().positive(), questionId: z.number().int().positive(), by: z.string() }),
+  /** A live class the learner is enrolled in starts soon (lib/live/reminders.ts, 15 minutes before). */
+  "live.starting": z.object({ lessonId: z.number().int().positive(), lessonTitle: z.string(), courseTitle: z.string(), startsAt: z.string() }),
 } as const;
 
 export type NotificationKind = keyof typeof notificationData;

@@ -16,6 +16,9 @@ import { Badge } from "@/components/ui/badge";
 import { Container } from "@/components/ui/container";
 import { VisuallyHidden } from "@/components/ui/visually-hidden";
 import { LessonProgressPanel } from "@/components/progress/lesson-progress-panel";
+import { LiveLessonCard } from "@/components/live/live-lesson-card";
+import { clockNow } from "@/lib/clock";
+import { getLiveSession } from "@/lib/live/sessions";
 import { currentUserId } from "@/lib/auth/current-user";
 import { lessonContent } from "@/lib/catalogue/lesson-content";
 import { canOpen, lessonForViewer } from "@/lib/enrolments/lesson-access";
@@ -56,6 +59,7 @@ export default async function LessonPage({ params, searchParams }: Props) {
   // Questions and answers: enrolled learners and the course's staff (a free preview's readers only read the lesson).
   const qaLesson = open && view.viewerId !== null ? await lessonRef(lesson.id) : null;
   const qa = qaLesson && view.viewerId !== null ? await qaRole(view.viewerId, qaLesson) : null;
+  const live = open && lesson.kind === "live" ? await getLiveSession(lesson.id) : null;
   const [playback, own] = content ? await Promise.all([playbackForViewer(view, content.videoAssetId), view.viewerId !== null && lesson.kind === "video" ? lessonProgressOf(view.viewerId, lesson.id) : null]) : [null, null];
 
   return (
@@ -88,16 +92,19 @@ export default async function LessonPage({ params, searchParams }: Props) {
           </header>
           {open ? (
             <>
-              <LessonBody
-                kind={lesson.kind}
-                title={lesson.title}
-                durationSeconds={lesson.durationSeconds}
-                locale={locale}
-                courseTitle={course.title}
-                body={content?.body ?? null}
-                playback={playback}
-                startAt={own?.positionSeconds ?? 0}
-              />
+              {live ? <LiveLessonCard lessonId={lesson.id} session={live} now={await clockNow(view.viewerId)} /> : null}
+              {live && !content?.body ? null : (
+                <LessonBody
+                  kind={lesson.kind}
+                  title={lesson.title}
+                  durationSeconds={lesson.durationSeconds}
+                  locale={locale}
+                  courseTitle={course.title}
+                  body={content?.body ?? null}
+                  playback={playback}
+                  startAt={own?.positionSeconds ?? 0}
+                />
+              )}
               {view.viewerId !== null ? (
                 <LessonProgressPanel userId={view.viewerId} courseId={course.id} lessonId={lesson.id} kind={lesson.kind} enrolled={view.access === "enrolled"} />
               ) : null}
