@@ -1,6 +1,6 @@
 // The house's ownership rules, read from the source (no database needed): every table with an owner is written
 // by that owner alone. lib/enrolments grants and ends enrolments; lib/orders creates orders and moves their
-// status; lib/memberships places and ends membership terms; lib/notifications stores notifications. Another module that needs such a change calls the owner or reacts to its events
+// status; lib/memberships places and ends membership terms; lib/notifications stores notifications and the learners' channel preferences; lib/paths writes learning paths, follows and course updates. Another module that needs such a change calls the owner or reacts to its events
 // (lib/orders/events.ts); it never writes the rows itself, neither through drizzle nor in raw SQL.
 // Outside its owner a table may only be read: `.from(t)`, `…Join(t, …)`, its columns (`t.userId`), or
 // `FROM ${t}` in a raw query. Anything else (handing the table to a helper, say) counts as a write, because
@@ -19,6 +19,11 @@ const OWNED = [
   { table: "memberships", sqlName: "memberships", owner: "lib/memberships/" },
   { table: "membershipTerms", sqlName: "membership_terms", owner: "lib/memberships/" },
   { table: "notifications", sqlName: "notifications", owner: "lib/notifications/" },
+  { table: "notificationPreferences", sqlName: "notification_preferences", owner: "lib/notifications/" },
+  { table: "learningPaths", sqlName: "learning_paths", owner: "lib/paths/" },
+  { table: "learningPathCourses", sqlName: "learning_path_courses", owner: "lib/paths/" },
+  { table: "follows", sqlName: "follows", owner: "lib/paths/" },
+  { table: "courseUpdates", sqlName: "course_updates", owner: "lib/paths/" },
 ] as const;
 
 /** Files allowed to write an owned table anyway, each with its reason. Keep this list short. */

@@ -15,7 +15,8 @@ import { pubsubName } from "@/lib/realtime/keys";
 import { userChannel, type ServerFrame } from "@/lib/realtime/protocol";
 import { createTcpRedis } from "@/lib/redis/tcp";
 import { createTestUser } from "@/test/users";
-import { listNotifications, markAllRead, markRead, notify, unreadCount } from "./index";
+import { listNotifications, markAllRead, markRead, notify, preferencesOf, savePreferences, unreadCount } from "./index";
+import { DEFAULT_CHANNELS } from "./kinds";
 
 let gateway: Gateway;
 beforeAll(async () => {
@@ -59,8 +60,8 @@ describe("the notification centre", () => {
   it("stores a notification, then pushes the new unread count to the learner's open tab", async () => {
     const userId = await createTestUser([], "通知");
     const tab = await listen(userId);
-    await notify(userId, "order.paid", { orderNo: "X1", totalFen: 9900 });
-    await notify(userId, "membership.ending", { endsAt: "2040-01-31T00:00:00.000Z", daysLeft: 7 });
+    await notify(userId, "order.paid", { orderNo: "X1", totalFen: 9900 }, { key: "t:X1" });
+    await notify(userId, "membership.ending", { endsAt: "2040-01-31T00:00:00.000Z", daysLeft: 7 }, { key: "t:M1" });
     expect(await tab.next(2)).toEqual([1, 2]);
     const { items } = await listNotifications(userId);
     expect(items.map((i) => i.kind)).toEqual(["membership.ending", "order.paid"]);
@@ -70,15 +71,18 @@ describe("the notification centre", () => {
 
   it("refuses facts that do not fit the kind", async () => {
     const userId = await createTestUser([], "通知");
-    await expect(notify(userId, "order.paid", { orderNo: "X2", totalFen: -1 })).rejects.toThrow();
+    await expect(notify(userId, "order.paid", { orderNo: "X2", totalFen: -1 }, { key: "t:X2" })).rejects.toThrow();
     expect(await unreadCount(userId)).toBe(0);
   });
 
   it("marks read only the learner's own notifications, one or all, and pushes each new count", async () => {
     const mine = await createTestUser([], "通知");
     const theirs = await createTestUser([], "别人");
-    const ids = [await notify(mine, "order.paid", { orderNo: "A", totalFen: 100 }), await notify(mine, "order.paid", { orderNo: "B", totalFen: 200 })];
-    const other = await notify(theirs, "order.paid", { orderNo: "C", totalFen: 300 });
+    await notify(mine, "order.paid", { orderNo: "A", totalFen: 100 }, { key: "t:A" });
+    await notify(mine, "order.paid", { orderNo: "B", totalFen: 200 }, { key: "t:B" });
+    await notify(theirs, "order.paid", { orderNo: "C", totalFen: 300 }, { key: "t:C" });
+    const ids = (await listNotifications(mine)).items.map((i) => i.id).reverse();
+    const other = (await listNotifications(theirs)).items[0]!.id;
     const tab = await listen(mine);
     await markRead(mine, [other]);
     expect(await unreadCount(theirs)).toBe(1);
@@ -119,5 +123,31 @@ describe("the notification centre", () => {
       ["order.paid", { orderNo: order.orderNo, totalFen: order.totalFen }],
     ]);
     tab.close();
+  });
+
+  it("tells once per key: the same key again stores nothing and pushes nothing", async () => {
+    const userId = await createTestUser([], "幂等");
+    expect(await notify(userId, "order.paid", { orderNo: "K1", totalFen: 100 }, { key: "order.paid:K1" })).toBe(true);
+    expect(await notify(userId, "order.paid", { orderNo: "K1", totalFen: 100 }, { key: "order.paid:K1" })).toBe(false);
+    const told = await Promise.all(Array.from({ length: 5 }, () => notify(userId, "order.paid", { orderNo: "K2", totalFen: 100 }, { key: "order.paid:K2" })));
+    expect(told.filter(Boolean)).toHaveLength(1);
+    expect(await unreadCount(userId)).toBe(2);
+  });
+
+  it("follows the learner's channel choices: in-app off keeps it out of the bell and the list", async () => {
+    const userId = await createTestUser([], "偏好");
+    expect((await preferencesOf(userId))["course.updated"]).toEqual(DEFAULT_CHANNELS["course.updated"]);
+    await savePreferences(userId, { "order.paid": { inApp: false, email: true, sms: false } });
+    expect((await preferencesOf(userId))["order.paid"]).toEqual({ inApp: false, email: true, sms: false });
+    expect(await notify(userId, "order.paid", { orderNo: "P1", totalFen: 100 }, { key: "order.paid:P1" })).toBe(true);
+    expect(await unreadCount(userId)).toBe(0);
+    expect((await listNotifications(userId)).items).toEqual([]);
+    // Saving again replaces the choice.
+    await savePreferences(userId, { "order.paid": { inApp: true, email: false, sms: false } });
+    await notify(userId, "order.paid", { orderNo: "P2", totalFen: 100 }, { key: "order.paid:P2" });
+    expect((await listNotifications(userId)).items.map((i) => i.data)).toEqual([{ orderNo: "P2", totalFen: 100 }]);
+    // Nothing on: nothing stored at all.
+    await savePreferences(userId, { "order.paid": { inApp: false, email: false, sms: false } });
+    expect(await notify(userId, "order.paid", { orderNo: "P3", totalFen: 100 }, { key: "order.paid:P3" })).toBe(false);
   });
 });
