@@ -1,11 +1,13 @@
 // The notification centre against the test profile's MariaDB and Redis, with a real gateway socket listening:
 // stored, counted and pushed live; marking read is scoped to the learner; a paid and a refunded order each tell
 // their learner once.
+import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { db } from "@/db";
-import { courses, notifications, refunds } from "@/db/schema";
+import { courses, notifications, refunds, users } from "@/db/schema";
+import { closeQueues, QUEUES, queue } from "@/lib/jobs/queues";
 import { signToken } from "@/lib/auth/jwt";
 import { registerSession } from "@/lib/auth/session-registry";
 import { placeOrder } from "@/lib/orders/checkout";
@@ -22,7 +24,10 @@ let gateway: Gateway;
 beforeAll(async () => {
   gateway = await startGateway({ host: "127.0.0.1", port: 0, allowedOrigins: ["http://localhost:3000"], redis: () => createTcpRedis() });
 });
-afterAll(async () => gateway?.close());
+afterAll(async () => {
+  await gateway?.close();
+  await closeQueues();
+});
 
 /** A socket on the learner's channel, collecting the unread counts pushed to it. */
 async function listen(userId: number): Promise<{ counts: number[]; next(n: number): Promise<number[]>; close(): void }> {
@@ -149,5 +154,34 @@ describe("the notification centre", () => {
     // Nothing on: nothing stored at all.
     await savePreferences(userId, { "order.paid": { inApp: false, email: false, sms: false } });
     expect(await notify(userId, "order.paid", { orderNo: "P3", totalFen: 100 }, { key: "order.paid:P3" })).toBe(false);
+  });
+
+  it("hands email or SMS to the senders on the learner's channels, in their language, once per key", async () => {
+    const jobOf = async (userId: number, channel: string, key: string) =>
+      queue(QUEUES.notifications).getJob(`n-${userId}-${channel}-${createHash("sha256").update(key).digest("hex").slice(0, 32)}`);
+    const withEmail = await createTestUser([], "邮件");
+    await notify(withEmail, "order.refunded", { orderNo: "E1", amountFen: 1990 }, { key: "order.refunded:RE1" });
+    await notify(withEmail, "order.refunded", { orderNo: "E1", amountFen: 1990 }, { key: "order.refunded:RE1" });
+    const email = await jobOf(withEmail, "email", "order.refunded:RE1");
+    expect(email?.data).toMatchObject({ channel: "email", subject: "【学府】退款已完成" });
+    expect(email?.data.text).toContain("E1");
+    expect(email?.data.text).toContain("¥19.90");
+    await email!.remove();
+    // Email off for the kind: nothing queued, the row still in the list.
+    await savePreferences(withEmail, { "order.refunded": { inApp: true, email: false, sms: false } });
+    await notify(withEmail, "order.refunded", { orderNo: "E2", amountFen: 100 }, { key: "order.refunded:RE2" });
+    expect(await jobOf(withEmail, "email", "order.refunded:RE2")).toBeUndefined();
+    expect((await listNotifications(withEmail)).items).toHaveLength(2);
+
+    // A learner with only a mobile number gets the email default by SMS; course updates stay on the site.
+    const mobile = `+86139${String(Date.now()).slice(-8)}`;
+    const [made] = await db().insert(users).values({ mobile, name: "短信", locale: "en" }).$returningId();
+    await notify(made!.id, "order.paid", { orderNo: "S1", totalFen: 500 }, { key: "order.paid:S1" });
+    const sms = await jobOf(made!.id, "sms", "order.paid:S1");
+    expect(sms?.data).toMatchObject({ channel: "sms", to: mobile });
+    expect(sms?.data.text).toContain("[Xuefu] Order S1 is paid");
+    await sms!.remove();
+    await notify(made!.id, "course.updated", { courseId: 1, slug: "x", title: "X", newLessons: 1 }, { key: "course.updated:test-1" });
+    expect(await jobOf(made!.id, "sms", "course.updated:test-1")).toBeUndefined();
   });
 });

@@ -46,7 +46,11 @@ export function PathForm({ path }: { path: PathFormValues }) {
         <textarea name="courses" defaultValue={path.courseSlugs.join("\n")} rows={8} cols={60} data-testid="path-courses-input" aria-describedby="path-courses-hint" />
       </label>
       <small id="path-courses-hint">{t("coursesHint")}</small>
-      {err("courses") ? <p role="alert">{err("courses")}</p> : null}
+      {err("courses") ? (
+        <p role="alert" data-testid="path-courses-error">
+          {err("courses")}
+        </p>
+      ) : null}
       <label>
         {t("status")}{" "}
         <select name="status" defaultValue={path.status} data-testid="path-status">
