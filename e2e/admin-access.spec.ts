@@ -125,6 +125,13 @@ async function concreteUrl(route: string): Promise<string> {
       }
       return String(await first());
     },
+    "/admin/paths/[id]": async () => {
+      const first = async () => (await query<{ id: number }>("SELECT id FROM learning_paths ORDER BY id LIMIT 1"))[0]?.id;
+      if ((await first()) === undefined) {
+        await query("INSERT INTO learning_paths (slug, title, summary, status, created_at, updated_at) VALUES ('e2e-access-path', 'E2E path', '', 'draft', NOW(3), NOW(3))");
+      }
+      return String(await first());
+    },
   };
   if (!route.includes("[")) return route;
   const sample = samples[route];

@@ -10,3 +10,4 @@ export * from "./notifications";
 export * from "./media";
 export * from "./community";
 export * from "./live";
+export * from "./paths";

@@ -10,6 +10,8 @@ import { categories, chapters, courses, enrolments, lessons, orderItems, teacher
 import type { Tx } from "@/db/tx";
 import { sanitizeHtml } from "@/lib/content/sanitize";
 import { fieldErrors } from "@/lib/http/api";
+import { logger } from "@/lib/log";
+import { recordCourseUpdate, startFanout } from "@/lib/paths/fanout";
 import type { AdminContext } from "@/lib/rbac/guard";
 import { ADMIN_COURSE_KEYS, adminCourseSchema, syllabusSchema, type AdminCourse, type AdminCourseDetail } from "./admin-course-schema";
 
@@ -17,6 +19,8 @@ export type { AdminCourseDetail } from "./admin-course-schema";
 import { categoryName } from "./category-name";
 import { getCategoryTree } from "./category-tree";
 import { courseChanged, courseDeleted } from "./changes";
+
+const log = logger.child({ component: "course-admin" });
 
 export class CourseValidationError extends Error {
   constructor(readonly fieldErrors: Record<string, string[]>) {
@@ -221,7 +225,7 @@ export async function saveSyllabus(admin: AdminContext, input: unknown): Promise
   const parsed = syllabusSchema.safeParse(input);
   if (!parsed.success) throw new CourseValidationError(fieldErrors(parsed.error as z.ZodError));
   const { courseId, chapters: wanted } = parsed.data;
-  await db().transaction(async (tx) => {
+  const updateId = await db().transaction(async (tx) => {
     const [locked] = await tx.select({ id: courses.id, title: courses.title }).from(courses).where(eq(courses.id, courseId)).for("update");
     if (!locked) throw new CourseNotFoundError(courseId);
     const before = await syllabusView(tx, courseId);
@@ -244,6 +248,7 @@ export async function saveSyllabus(admin: AdminContext, input: unknown): Promise
     const goneChapters = [...ownChapters].filter((id) => !keptChapters.includes(id));
     if (goneChapters.length > 0) await tx.delete(chapters).where(inArray(chapters.id, goneChapters));
 
+    let added = 0;
     for (const [ci, chapter] of wanted.entries()) {
       let chapterId = chapter.id;
       if (chapterId) await tx.update(chapters).set({ title: chapter.title, position: ci + 1 }).where(eq(chapters.id, chapterId));
@@ -251,13 +256,19 @@ export async function saveSyllabus(admin: AdminContext, input: unknown): Promise
       for (const [li, lesson] of chapter.lessons.entries()) {
         const values = { chapterId, title: lesson.title, kind: lesson.kind, durationSeconds: lesson.durationSeconds, isFreePreview: lesson.isFreePreview, position: li + 1 };
         if (lesson.id) await tx.update(lessons).set(values).where(eq(lessons.id, lesson.id));
-        else await tx.insert(lessons).values({ ...values, courseId });
+        else {
+          await tx.insert(lessons).values({ ...values, courseId });
+          added += 1;
+        }
       }
     }
     const after = await syllabusView(tx, courseId);
     await admin.audit(tx, { targetType: "course", targetId: courseId, summary: `Saved the syllabus of ${locked.title}: ${after.length} chapters, ${after.reduce((n, c) => n + c.lessons.length, 0)} lessons`, before: { chapters: before }, after: { chapters: after } });
+    // New lessons in a published course: its followers (and those of paths with it) hear of it (lib/paths).
+    return recordCourseUpdate(tx, courseId, added);
   });
   await courseChanged(courseId);
+  if (updateId !== null) await startFanout(updateId).catch((error: unknown) => log.error({ err: error, courseId, updateId }, "queueing the followers' fan-out failed; the sweep retries it"));
   return (await getAdminCourse(courseId))!;
 }
 

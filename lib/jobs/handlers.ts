@@ -12,6 +12,8 @@ import { loadUpcomingSales } from "@/lib/seckill/sales";
 import { rebuildAll as rebuildLeaderboards } from "@/lib/leaderboards/rebuild";
 import { closeExpiredOrders, reconcile } from "@/lib/orders/jobs";
 import { runTranscodeJob } from "@/lib/media/process";
+import { sendPayReminder } from "@/lib/orders/pay-reminder";
+import { resumeStalledFanouts, runFanoutJob } from "@/lib/paths/fanout";
 import { sweepMedia } from "@/lib/media/sweep";
 import { testClockOn } from "@/lib/clock";
 import { sweepMemberships } from "@/lib/memberships/expiry";
@@ -55,6 +57,9 @@ export const handlers: Handlers = {
   "maintenance:recommend-build": async () => buildRecommendations(),
   "maintenance:memberships-sweep": async (job) => sweepMemberships(testClockOn() && job.data.at ? new Date(job.data.at) : new Date()),
   "maintenance:live-reminders": async (job) => sendLiveReminders(testClockOn() && job.data.at ? new Date(job.data.at) : new Date()),
+  "orders:pay-reminder": async (job) => ({ outcome: await sendPayReminder(job.data.orderId) }),
+  "fanout:course-update": (job) => runFanoutJob(job.data.updateId),
+  "maintenance:fanout-resume": async () => ({ resumed: await resumeStalledFanouts() }),
 };
 
 export function handlerFor(queueName: string, jobName: string): ((job: Job) => Promise<unknown>) | undefined {

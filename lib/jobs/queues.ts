@@ -15,6 +15,8 @@ export const QUEUES = {
   orders: "orders",
   /** Video transcoding and the sweep of abandoned uploads (lib/media); its own concurrency, default 1. */
   media: "media",
+  /** Telling followers of a course (and of paths with it) about new lessons, one batch per job (lib/paths/fanout.ts). */
+  fanout: "fanout",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -44,6 +46,12 @@ export interface JobPayloads {
   "maintenance:recommend-build": Record<string, never>;
   /** "Your live class starts in 15 minutes", once per learner (lib/live/reminders.ts). */
   "maintenance:live-reminders": { at?: string };
+  /** Reminds the learner to pay an order a few minutes before it closes, unless it is paid (lib/orders/pay-reminder.ts). */
+  "orders:pay-reminder": { orderId: number };
+  /** One batch of a course update's fan-out to followers; the cursor is in MySQL, not here. */
+  "fanout:course-update": { updateId: number };
+  /** Queues again the fan-outs whose job was lost (never started, or its queue was flushed). */
+  "maintenance:fanout-resume": Record<string, never>;
 }
 
 export const bullPrefix = () => `${env().REDIS_KEY_PREFIX}:bull`;

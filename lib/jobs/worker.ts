@@ -23,12 +23,13 @@ async function runJob(queueName: QueueName, job: Job): Promise<unknown> {
   return handler(job);
 }
 
-export async function startWorker(opts: { schedule?: boolean } = {}): Promise<RunningWorker> {
+export async function startWorker(opts: { schedule?: boolean; /** Only these queues (default: all). */ queues?: QueueName[]; /** BullMQ's job lock (default 30 s): how soon a dead worker's job moves on. */ lockDurationMs?: number } = {}): Promise<RunningWorker> {
   const connection = createTcpRedis();
-  const workers = Object.values(QUEUES).map((name) => {
+  const workers = (opts.queues ?? Object.values(QUEUES)).map((name) => {
     // A transcode takes every core ffmpeg can get: VIDEO_TRANSCODE_CONCURRENCY at a time (default 1).
     const concurrency = name === QUEUES.media ? mediaConfig().transcodeConcurrency : 8;
-    const worker = new Worker(name, (job) => runJob(name, job), { connection, prefix: bullPrefix(), concurrency });
+    const lock = opts.lockDurationMs ? { lockDuration: opts.lockDurationMs, stalledInterval: opts.lockDurationMs } : {};
+    const worker = new Worker(name, (job) => runJob(name, job), { connection, prefix: bullPrefix(), concurrency, ...lock });
     worker.on("completed", (job) => log.debug({ queue: name, job: job.name, id: job.id }, "job done"));
     worker.on("failed", (job, err) => log.error({ queue: name, job: job?.name, id: job?.id, attempts: job?.attemptsMade, err }, "job failed"));
     worker.on("error", (err) => log.error({ queue: name, err }, "worker error"));
@@ -65,6 +66,8 @@ export async function startWorker(opts: { schedule?: boolean } = {}): Promise<Ru
     await maintenance.upsertJobScheduler("leaderboards-rebuild", LEADERBOARDS_REBUILD_SCHEDULE, { name: "leaderboards-rebuild", data: {} });
     await maintenance.add("leaderboards-rebuild", {}, { jobId: `leaderboards-rebuild-start-${Math.floor(Date.now() / 600_000)}` });
     await queue(QUEUES.media).upsertJobScheduler("sweep", { every: 10 * 60_000 }, { name: "sweep", data: {} });
+    // Course-update fan-outs whose first job was never queued (Redis was away at the commit) start here.
+    await maintenance.upsertJobScheduler("fanout-resume", { every: 5 * 60_000 }, { name: "fanout-resume", data: {} });
   }
   log.info({ queues: Object.values(QUEUES) }, "worker started");
 

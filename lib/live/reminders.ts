@@ -45,7 +45,7 @@ export async function sendLiveReminders(now = new Date()): Promise<{ sessions: n
       for (const userId of learners) {
         const claimed = affectedRows(await db().execute(sql`INSERT IGNORE INTO live_reminders (lesson_id, user_id, created_at) VALUES (${session.lessonId}, ${userId}, ${now})`));
         if (claimed === 0) continue;
-        await notify(userId, "live.starting", { lessonId: session.lessonId, lessonTitle: session.lessonTitle, courseTitle: session.courseTitle, startsAt: session.startsAt.toISOString() });
+        await notify(userId, "live.starting", { lessonId: session.lessonId, lessonTitle: session.lessonTitle, courseTitle: session.courseTitle, startsAt: session.startsAt.toISOString() }, { key: `live.starting:${session.lessonId}:${session.startsAt.toISOString()}` });
         sent += 1;
       }
     }

@@ -3,10 +3,10 @@
 // - expiry: memberships whose end has passed are turned back into ordinary learners exactly once (the
 //   courses membership opened are ended; `ended_at` marks it done). Batches are claimed with
 //   SELECT … FOR UPDATE SKIP LOCKED, so two workers take different members, and each batch commits alone;
-// - reminders 7 days and 1 day before the end, through the notification senders and in the notification
-//   centre (lib/notifications, after the claim commits); a reminder is claimed by
-//   recording the end date it was sent for, in the transaction that queues it, so it goes out once per end
-//   date (a renewal moves the end date, and with it the reminders);
+// - reminders 7 days and 1 day before the end, through the notification centre (lib/notifications, after the
+//   claim commits), which sends them in-app, by email or SMS as the learner chose; a reminder is claimed by
+//   recording the end date it was sent for, so it goes out once per end date (a renewal moves the end date,
+//   and with it the reminders), and the centre's key (kind, days, end date) keeps a retry from doubling it;
 // - the monthly points bonus of each term, once per 30 days the term has begun (the ledger's unique key
 //   backs that up).
 import "server-only";
@@ -15,12 +15,9 @@ import { db } from "@/db";
 import { memberships, membershipTerms, users } from "@/db/schema";
 import { affectedRows } from "@/db/tx";
 import { endMembershipAccess } from "@/lib/enrolments/grants";
-import { isLocale } from "@/lib/i18n/config";
 import { addPoints } from "@/lib/leaderboards/store";
 import { logger } from "@/lib/log";
 import { notify } from "@/lib/notifications";
-import { enqueueNotification } from "@/lib/notify";
-import { membershipReminderMessage } from "@/lib/notify/templates";
 import { addDays, BONUS_INTERVAL_DAYS, bonusCount } from "./rules";
 
 const log = logger.child({ component: "memberships" });
@@ -59,21 +56,20 @@ const REMINDERS: Reminder[] = [
   { daysLeft: 7, column: memberships.remindedWeekFor },
 ];
 
-/** Sends the reminders due at `now`; returns how many were queued. */
+/** Sends the reminders due at `now`; returns how many learners were told. */
 export async function remindMembers(now: Date, batch = BATCH): Promise<number> {
   let sent = 0;
   for (const reminder of REMINDERS) {
     for (;;) {
       const queued = await db().transaction(async (tx) => {
         const due = await tx
-          .select({ userId: memberships.userId, expiresAt: memberships.expiresAt, email: users.email, mobile: users.mobile, locale: users.locale, disabled: users.disabled, dayFor: memberships.remindedDayFor })
+          .select({ userId: memberships.userId, expiresAt: memberships.expiresAt, disabled: users.disabled, dayFor: memberships.remindedDayFor })
           .from(memberships)
           .innerJoin(users, eq(users.id, memberships.userId))
           .where(and(gt(memberships.expiresAt, now), lte(memberships.expiresAt, addDays(now, reminder.daysLeft)), or(isNull(reminder.column), ne(reminder.column, memberships.expiresAt))))
           .limit(batch)
           .for("update", { skipLocked: true });
-        let count = 0;
-        const inApp: Array<{ userId: number; endsAt: Date }> = [];
+        const toTell: Array<{ userId: number; endsAt: Date }> = [];
         for (const member of due) {
           await tx
             .update(memberships)
@@ -81,25 +77,23 @@ export async function remindMembers(now: Date, batch = BATCH): Promise<number> {
             .where(eq(memberships.userId, member.userId));
           // Already told a day before: the week reminder is only marked.
           if (reminder.daysLeft === 7 && member.dayFor?.getTime() === member.expiresAt.getTime()) continue;
-          if (!member.disabled) inApp.push({ userId: member.userId, endsAt: member.expiresAt });
-          const to = member.email ? { channel: "email" as const, to: member.email } : member.mobile ? { channel: "sms" as const, to: member.mobile } : null;
-          if (!to || member.disabled) continue;
-          await enqueueNotification(membershipReminderMessage({ ...to, locale: isLocale(member.locale) ? member.locale : "zh-CN", endsAt: member.expiresAt, daysLeft: reminder.daysLeft }));
-          count += 1;
+          if (!member.disabled) toTell.push({ userId: member.userId, endsAt: member.expiresAt });
         }
-        return { found: due.length, count, inApp };
+        return { found: due.length, toTell };
       });
-      // In the notification centre too, once the claim has committed (as the bonuses' points below).
-      for (const member of queued.inApp) {
-        await notify(member.userId, "membership.ending", { endsAt: member.endsAt.toISOString(), daysLeft: reminder.daysLeft }).catch((error: unknown) =>
-          log.error({ err: error, userId: member.userId }, "the in-app membership reminder failed"),
-        );
+      // Once the claim has committed (as the bonuses' points below).
+      for (const member of queued.toTell) {
+        const endsAt = member.endsAt.toISOString();
+        const told = await notify(member.userId, "membership.ending", { endsAt, daysLeft: reminder.daysLeft }, { key: `membership.ending:${reminder.daysLeft}:${endsAt}` }).catch((error: unknown) => {
+          log.error({ err: error, userId: member.userId }, "the membership reminder failed");
+          return false;
+        });
+        if (told) sent += 1;
       }
-      sent += queued.count;
       if (queued.found < batch) break;
     }
   }
-  if (sent > 0) log.info({ sent }, "membership reminders queued");
+  if (sent > 0) log.info({ sent }, "membership reminders sent");
   return sent;
 }
 

@@ -1,11 +1,13 @@
 // The notification centre against the test profile's MariaDB and Redis, with a real gateway socket listening:
 // stored, counted and pushed live; marking read is scoped to the learner; a paid and a refunded order each tell
 // their learner once.
+import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { db } from "@/db";
-import { courses, notifications, refunds } from "@/db/schema";
+import { courses, notifications, refunds, users } from "@/db/schema";
+import { closeQueues, QUEUES, queue } from "@/lib/jobs/queues";
 import { signToken } from "@/lib/auth/jwt";
 import { registerSession } from "@/lib/auth/session-registry";
 import { placeOrder } from "@/lib/orders/checkout";
@@ -15,13 +17,17 @@ import { pubsubName } from "@/lib/realtime/keys";
 import { userChannel, type ServerFrame } from "@/lib/realtime/protocol";
 import { createTcpRedis } from "@/lib/redis/tcp";
 import { createTestUser } from "@/test/users";
-import { listNotifications, markAllRead, markRead, notify, unreadCount } from "./index";
+import { listNotifications, markAllRead, markRead, notify, preferencesOf, savePreferences, unreadCount } from "./index";
+import { DEFAULT_CHANNELS } from "./kinds";
 
 let gateway: Gateway;
 beforeAll(async () => {
   gateway = await startGateway({ host: "127.0.0.1", port: 0, allowedOrigins: ["http://localhost:3000"], redis: () => createTcpRedis() });
 });
-afterAll(async () => gateway?.close());
+afterAll(async () => {
+  await gateway?.close();
+  await closeQueues();
+});
 
 /** A socket on the learner's channel, collecting the unread counts pushed to it. */
 async function listen(userId: number): Promise<{ counts: number[]; next(n: number): Promise<number[]>; close(): void }> {
@@ -59,8 +65,8 @@ describe("the notification centre", () => {
   it("stores a notification, then pushes the new unread count to the learner's open tab", async () => {
     const userId = await createTestUser([], "通知");
     const tab = await listen(userId);
-    await notify(userId, "order.paid", { orderNo: "X1", totalFen: 9900 });
-    await notify(userId, "membership.ending", { endsAt: "2040-01-31T00:00:00.000Z", daysLeft: 7 });
+    await notify(userId, "order.paid", { orderNo: "X1", totalFen: 9900 }, { key: "t:X1" });
+    await notify(userId, "membership.ending", { endsAt: "2040-01-31T00:00:00.000Z", daysLeft: 7 }, { key: "t:M1" });
     expect(await tab.next(2)).toEqual([1, 2]);
     const { items } = await listNotifications(userId);
     expect(items.map((i) => i.kind)).toEqual(["membership.ending", "order.paid"]);
@@ -70,15 +76,18 @@ describe("the notification centre", () => {
 
   it("refuses facts that do not fit the kind", async () => {
     const userId = await createTestUser([], "通知");
-    await expect(notify(userId, "order.paid", { orderNo: "X2", totalFen: -1 })).rejects.toThrow();
+    await expect(notify(userId, "order.paid", { orderNo: "X2", totalFen: -1 }, { key: "t:X2" })).rejects.toThrow();
     expect(await unreadCount(userId)).toBe(0);
   });
 
   it("marks read only the learner's own notifications, one or all, and pushes each new count", async () => {
     const mine = await createTestUser([], "通知");
     const theirs = await createTestUser([], "别人");
-    const ids = [await notify(mine, "order.paid", { orderNo: "A", totalFen: 100 }), await notify(mine, "order.paid", { orderNo: "B", totalFen: 200 })];
-    const other = await notify(theirs, "order.paid", { orderNo: "C", totalFen: 300 });
+    await notify(mine, "order.paid", { orderNo: "A", totalFen: 100 }, { key: "t:A" });
+    await notify(mine, "order.paid", { orderNo: "B", totalFen: 200 }, { key: "t:B" });
+    await notify(theirs, "order.paid", { orderNo: "C", totalFen: 300 }, { key: "t:C" });
+    const ids = (await listNotifications(mine)).items.map((i) => i.id).reverse();
+    const other = (await listNotifications(theirs)).items[0]!.id;
     const tab = await listen(mine);
     await markRead(mine, [other]);
     expect(await unreadCount(theirs)).toBe(1);
@@ -119,5 +128,60 @@ describe("the notification centre", () => {
       ["order.paid", { orderNo: order.orderNo, totalFen: order.totalFen }],
     ]);
     tab.close();
+  });
+
+  it("tells once per key: the same key again stores nothing and pushes nothing", async () => {
+    const userId = await createTestUser([], "幂等");
+    expect(await notify(userId, "order.paid", { orderNo: "K1", totalFen: 100 }, { key: "order.paid:K1" })).toBe(true);
+    expect(await notify(userId, "order.paid", { orderNo: "K1", totalFen: 100 }, { key: "order.paid:K1" })).toBe(false);
+    const told = await Promise.all(Array.from({ length: 5 }, () => notify(userId, "order.paid", { orderNo: "K2", totalFen: 100 }, { key: "order.paid:K2" })));
+    expect(told.filter(Boolean)).toHaveLength(1);
+    expect(await unreadCount(userId)).toBe(2);
+  });
+
+  it("follows the learner's channel choices: in-app off keeps it out of the bell and the list", async () => {
+    const userId = await createTestUser([], "偏好");
+    expect((await preferencesOf(userId))["course.updated"]).toEqual(DEFAULT_CHANNELS["course.updated"]);
+    await savePreferences(userId, { "order.paid": { inApp: false, email: true, sms: false } });
+    expect((await preferencesOf(userId))["order.paid"]).toEqual({ inApp: false, email: true, sms: false });
+    expect(await notify(userId, "order.paid", { orderNo: "P1", totalFen: 100 }, { key: "order.paid:P1" })).toBe(true);
+    expect(await unreadCount(userId)).toBe(0);
+    expect((await listNotifications(userId)).items).toEqual([]);
+    // Saving again replaces the choice.
+    await savePreferences(userId, { "order.paid": { inApp: true, email: false, sms: false } });
+    await notify(userId, "order.paid", { orderNo: "P2", totalFen: 100 }, { key: "order.paid:P2" });
+    expect((await listNotifications(userId)).items.map((i) => i.data)).toEqual([{ orderNo: "P2", totalFen: 100 }]);
+    // Nothing on: nothing stored at all.
+    await savePreferences(userId, { "order.paid": { inApp: false, email: false, sms: false } });
+    expect(await notify(userId, "order.paid", { orderNo: "P3", totalFen: 100 }, { key: "order.paid:P3" })).toBe(false);
+  });
+
+  it("hands email or SMS to the senders on the learner's channels, in their language, once per key", async () => {
+    const jobOf = async (userId: number, channel: string, key: string) =>
+      queue(QUEUES.notifications).getJob(`n-${userId}-${channel}-${createHash("sha256").update(key).digest("hex").slice(0, 32)}`);
+    const withEmail = await createTestUser([], "邮件");
+    await notify(withEmail, "order.refunded", { orderNo: "E1", amountFen: 1990 }, { key: "order.refunded:RE1" });
+    await notify(withEmail, "order.refunded", { orderNo: "E1", amountFen: 1990 }, { key: "order.refunded:RE1" });
+    const email = await jobOf(withEmail, "email", "order.refunded:RE1");
+    expect(email?.data).toMatchObject({ channel: "email", subject: "【学府】退款已完成" });
+    expect(email?.data.text).toContain("E1");
+    expect(email?.data.text).toContain("¥19.90");
+    await email!.remove();
+    // Email off for the kind: nothing queued, the row still in the list.
+    await savePreferences(withEmail, { "order.refunded": { inApp: true, email: false, sms: false } });
+    await notify(withEmail, "order.refunded", { orderNo: "E2", amountFen: 100 }, { key: "order.refunded:RE2" });
+    expect(await jobOf(withEmail, "email", "order.refunded:RE2")).toBeUndefined();
+    expect((await listNotifications(withEmail)).items).toHaveLength(2);
+
+    // A learner with only a mobile number gets the email default by SMS; course updates stay on the site.
+    const mobile = `+86139${String(Date.now()).slice(-8)}`;
+    const [made] = await db().insert(users).values({ mobile, name: "短信", locale: "en" }).$returningId();
+    await notify(made!.id, "order.paid", { orderNo: "S1", totalFen: 500 }, { key: "order.paid:S1" });
+    const sms = await jobOf(made!.id, "sms", "order.paid:S1");
+    expect(sms?.data).toMatchObject({ channel: "sms", to: mobile });
+    expect(sms?.data.text).toContain("[Xuefu] Order S1 is paid");
+    await sms!.remove();
+    await notify(made!.id, "course.updated", { courseId: 1, slug: "x", title: "X", newLessons: 1 }, { key: "course.updated:test-1" });
+    expect(await jobOf(made!.id, "sms", "course.updated:test-1")).toBeUndefined();
   });
 });

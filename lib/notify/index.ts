@@ -6,11 +6,16 @@ import type { Message } from "./message";
 
 export type { Message } from "./message";
 
-export async function enqueueNotification(message: Message): Promise<void> {
+/**
+ * `jobId` makes the hand-over once per id: BullMQ ignores a second job with the id of one it still holds, and
+ * a message with an id (a notification, never a code) is kept for a day after delivery for that reason.
+ */
+export async function enqueueNotification(message: Message, opts: { jobId?: string } = {}): Promise<void> {
   await queue(QUEUES.notifications).add("send", message, {
     // The payload may hold a verification code in clear text: drop it as soon as it is delivered, and keep
     // a failed job only for an hour (long after its code has expired) to see why it failed.
-    removeOnComplete: true,
+    removeOnComplete: opts.jobId ? { age: 24 * 60 * 60 } : true,
     removeOnFail: { age: 60 * 60 },
+    ...(opts.jobId ? { jobId: opts.jobId } : {}),
   });
 }

@@ -14,6 +14,7 @@ import { insertOrder, lockBuyer, payBeforeFor, recordRedemption, requireConsent,
 import { fulfilOrder } from "./fulfil";
 import { MAX_CART_ITEMS } from "./limits";
 import { quoteCart, type Quote } from "./pricing";
+import { tellPaid } from "./tell";
 
 export { MAX_CART_ITEMS };
 
@@ -70,6 +71,8 @@ export async function placeOrder(input: PlaceOrderInput): Promise<{ order: Creat
     return { order, quote, enrolled };
   }).then(async ({ order, quote, enrolled }) => {
     if (enrolled.length > 0) await countNewEnrolments(enrolled, now);
+    // An order that cost nothing was paid as it was placed: the learner hears of it like of any payment.
+    if (order.status === "paid") await tellPaid(input.userId, order, now);
     return { order, quote };
   });
 }

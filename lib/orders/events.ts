@@ -23,7 +23,17 @@ export interface OrderChange {
 /** Work to do after the commit; it must be safe to lose (a repair job finishes it) and is never retried here. */
 export type AfterCommit = () => Promise<void>;
 
+/** A new order, as its domain hears of it after the commit that placed it. */
+export interface PlacedOrder extends OrderChange {
+  orderNo: string;
+  totalFen: number;
+  payBefore: Date;
+  status: "pending" | "paid";
+}
+
 export interface OrderReactions {
+  /** The order was placed and committed (runs after the commit; a failure is logged, never retried). */
+  placed?: (order: PlacedOrder) => Promise<void>;
   /** The order was paid (pending → paid). */
   paid?: (tx: Tx, change: OrderChange) => Promise<void>;
   /** The order closed unpaid (its pay window passed, or the learner cancelled it). */
@@ -55,4 +65,10 @@ export async function afterCommit(task: AfterCommit | null, change: Pick<OrderCh
   } catch (error) {
     log.error({ err: error, order: change.orderId, source: change.source }, "an order reaction's follow-up failed after the commit");
   }
+}
+
+/** After the commit that placed an order: its domain's reaction (a flash-sale seat: "you won", a pay reminder). */
+export async function orderPlaced(order: PlacedOrder): Promise<void> {
+  const react = reactions[order.source].placed;
+  if (react) await afterCommit(() => react(order), order);
 }

@@ -17,6 +17,7 @@ import { takeCouponUse } from "./coupon-uses";
 import { insertOrder, lockBuyer, payBeforeFor, recordRedemption, requireConsent, type CreatedOrder } from "./create";
 import { fulfilOrder } from "./fulfil";
 import { couponDiscountOn, normaliseCouponCode, type CouponResult } from "./pricing";
+import { tellPaid } from "./tell";
 
 export interface PlanQuote {
   plan: Plan;
@@ -112,5 +113,9 @@ export async function placePlanOrder(input: PlacePlanOrderInput): Promise<{ orde
     if (couponId !== null) await recordRedemption(tx, { couponId, orderId: order.id, userId: input.userId, now });
     if (order.status === "paid") await fulfilOrder(tx, { id: order.id, userId: input.userId, source: "membership" }, now);
     return { order, quote };
+  }).then(async (placed) => {
+    // A membership that cost nothing (a full coupon) was paid as it was placed.
+    if (placed.order.status === "paid") await tellPaid(input.userId, placed.order, now);
+    return placed;
   });
 }

@@ -17,6 +17,7 @@ import type { NotificationEvent, ProviderName } from "@/lib/payments/types";
 import { releaseCoupon } from "./coupon-uses";
 import { afterCommit, orderClosed } from "./events";
 import { fulfilOrder, takeBackItem } from "./fulfil";
+import { tellPaid } from "./tell";
 
 const log = logger.child({ component: "orders" });
 
@@ -53,7 +54,7 @@ export async function applyPayment(
   if (result.paid) {
     const { userId, orderNo, totalFen } = result.paid;
     // After the commit: the payment stands whether or not the learner's notification could be written.
-    await notify(userId, "order.paid", { orderNo, totalFen }, now).catch((error: unknown) => log.error({ err: error, orderNo }, "notifying the learner of a paid order failed"));
+    await tellPaid(userId, { orderNo, totalFen }, now);
   }
   return result;
 }
@@ -127,7 +128,7 @@ export async function completeRefund(
   const settled = await settleRefund(refundNo, result, now);
   if (settled.refunded) {
     const { userId, orderNo, amountFen } = settled.refunded;
-    await notify(userId, "order.refunded", { orderNo, amountFen }, now).catch((error: unknown) => log.error({ err: error, orderNo, refundNo }, "notifying the learner of a refund failed"));
+    await notify(userId, "order.refunded", { orderNo, amountFen }, { key: `order.refunded:${refundNo}`, now }).catch((error: unknown) => log.error({ err: error, orderNo, refundNo }, "notifying the learner of a refund failed"));
   }
   return settled;
 }

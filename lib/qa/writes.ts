@@ -40,14 +40,15 @@ async function authorName(userId: number): Promise<string> {
 }
 
 /** Notifies the asker of a new answer and everyone @mentioned who is in the thread (or teaches the course). */
-async function notifyThread(lesson: LessonRef, questionId: number, authorId: number, body: string, askerId: number | null): Promise<void> {
+/** `postId`: the new post, so each post tells each person once (a retried call notifies nobody twice). */
+async function notifyThread(lesson: LessonRef, questionId: number, postId: number, authorId: number, body: string, askerId: number | null): Promise<void> {
   try {
     const by = await authorName(authorId);
     const data = { courseSlug: lesson.courseSlug, lessonId: lesson.lessonId, questionId, by };
     const told = new Set<number>([authorId]);
     if (askerId !== null && !told.has(askerId)) {
       told.add(askerId);
-      await notify(askerId, "qa.answered", data);
+      await notify(askerId, "qa.answered", data, { key: `qa.answered:${postId}` });
     }
     const names = mentionedNames(body);
     if (names.length === 0) return;
@@ -64,7 +65,7 @@ async function notifyThread(lesson: LessonRef, questionId: number, authorId: num
     for (const person of people) {
       if (told.has(person.id)) continue;
       told.add(person.id);
-      await notify(person.id, "qa.mentioned", data);
+      await notify(person.id, "qa.mentioned", data, { key: `qa.mentioned:${postId}` });
     }
   } catch (error) {
     log.warn({ err: error, questionId }, "could not notify the thread");
@@ -93,7 +94,7 @@ export async function askQuestion(userId: number, lessonId: number, rawBody: str
     .values({ courseId: lesson.courseId, lessonId, userId, kind: "question", body, status, byStaff: role === "staff" })
     .$returningId();
   const id = row!.id;
-  if (status === "published") await notifyThread(lesson, id, userId, body, null);
+  if (status === "published") await notifyThread(lesson, id, id, userId, body, null);
   return { ok: true, value: { id, questionId: id, lessonId, courseSlug: lesson.courseSlug, status } };
 }
 
@@ -138,7 +139,7 @@ export async function answerQuestion(userId: number, questionId: number, rawBody
     return { ok: true, value: row!.id };
   });
   if (!outcome.ok) return outcome;
-  if (status === "published") await notifyThread(lesson, questionId, userId, body, question.userId);
+  if (status === "published") await notifyThread(lesson, questionId, outcome.value, userId, body, question.userId);
   return { ok: true, value: { id: outcome.value, questionId, lessonId: lesson.lessonId, courseSlug: lesson.courseSlug, status } };
 }
 

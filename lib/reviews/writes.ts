@@ -216,7 +216,7 @@ export async function replyToReview(userId: number, reviewId: number, rawBody: s
   });
   if (!outcome.ok) return outcome;
   const [course] = await db().select({ slug: courses.slug, title: courses.title }).from(courses).where(eq(courses.id, outcome.value.courseId));
-  if (course) await notify(outcome.value.authorId, "review.replied", { courseSlug: course.slug, courseTitle: course.title }).catch((err: unknown) => log.warn({ err, reviewId }, "reply notification failed"));
+  if (course) await notify(outcome.value.authorId, "review.replied", { courseSlug: course.slug, courseTitle: course.title }, { key: `review.replied:${reviewId}` }).catch((err: unknown) => log.warn({ err, reviewId }, "reply notification failed"));
   await afterRatingChange(outcome.value.courseId);
   return { ok: true, value: { courseId: outcome.value.courseId } };
 }

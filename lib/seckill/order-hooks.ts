@@ -5,11 +5,15 @@
 // - closed (its pay window passed): the held seat is released (holder cleared, so the learner may try again)
 //   and the sale's seats left grows by one; after the commit, the learner leaves the Redis buyers and the
 //   seat is free there too. If the process dies in between, the consistency job finishes the Redis side.
+// - placed (after the commit that wrote the seat's order): the learner is told they won, and the order's pay
+//   reminder is scheduled a few minutes before its pay-before time (lib/orders/pay-reminder.ts).
 // A seat released here is released once: only a seat still held is, under its row lock.
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { seckillSales, seckillSeats } from "@/db/schema";
 import type { Tx } from "@/db/tx";
+import { notify } from "@/lib/notifications";
+import { schedulePayReminder } from "@/lib/orders/pay-reminder";
 import { redis } from "@/lib/redis";
 import { seckillKeys } from "./keys";
 import { runScript } from "./redis-scripts";
@@ -68,6 +72,15 @@ async function releaseSeatsOfOrder(tx: Tx, orderId: number, at: Date): Promise<S
 
 /** The flash sale's reactions to its orders' changes (shaped as lib/orders/events.ts asks). */
 export const flashSaleOrderReactions = {
+  placed: async (order: { orderId: number; userId: number; orderNo: string; totalFen: number; payBefore: Date; status: "pending" | "paid"; at: Date }): Promise<void> => {
+    // A free seat's order is paid as it is written: the learner hears "paid" (lib/orders) rather than "pay by".
+    if (order.status === "paid") {
+      await notify(order.userId, "order.paid", { orderNo: order.orderNo, totalFen: order.totalFen }, { key: `order.paid:${order.orderNo}`, now: order.at });
+      return;
+    }
+    await notify(order.userId, "seckill.won", { orderNo: order.orderNo, totalFen: order.totalFen, payBefore: order.payBefore.toISOString() }, { key: `seckill.won:${order.orderNo}`, now: order.at });
+    await schedulePayReminder({ id: order.orderId, payBefore: order.payBefore }, order.at, order.at);
+  },
   paid: async (tx: Tx, change: { orderId: number; at: Date }): Promise<void> => {
     await markSeatPaid(tx, change.orderId, change.at);
   },

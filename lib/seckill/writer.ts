@@ -8,6 +8,7 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { courses, seckillSales, seckillSeats } from "@/db/schema";
 import { insertOrder } from "@/lib/orders/create";
+import { orderPlaced } from "@/lib/orders/events";
 import { giveOrderItems } from "@/lib/orders/fulfil";
 import { seckillConfig } from "./config";
 
@@ -46,7 +47,7 @@ const MIN_PAY_AFTER_WRITE_MS = 5 * 60_000;
 export async function writeAdmission(admission: Admission, now = new Date()): Promise<WriteResult> {
   const payBefore = new Date(Math.max(admission.payBefore.getTime(), now.getTime() + Math.min(MIN_PAY_AFTER_WRITE_MS, seckillConfig().SECKILL_PAY_WINDOW_SECONDS * 1000)));
   try {
-    return await db().transaction(async (tx) => {
+    const result = await db().transaction(async (tx) => {
       const [seen] = await tx.select({ id: seckillSeats.id }).from(seckillSeats).where(eq(seckillSeats.admissionId, admission.orderNo)).limit(1);
       if (seen) return { outcome: "duplicate" } as const;
       const [sale] = await tx
@@ -83,8 +84,13 @@ export async function writeAdmission(admission: Admission, now = new Date()): Pr
         updatedAt: now,
       });
       if (order.status === "paid") await giveOrderItems(tx, { id: order.id, userId: admission.userId }, now);
-      return { outcome: "written", orderId: order.id } as const;
+      return { outcome: "written", orderId: order.id, order } as const;
     });
+    if (result.outcome !== "written") return result;
+    const { order } = result;
+    // Committed: the learner hears they won and when to pay by (lib/seckill/order-hooks.ts via lib/orders/events.ts).
+    await orderPlaced({ orderId: order.id, userId: admission.userId, source: "seckill", at: now, orderNo: order.orderNo, totalFen: order.totalFen, payBefore, status: order.status });
+    return { outcome: "written", orderId: order.id };
   } catch (error) {
     if (error instanceof Refused) return { outcome: "rejected", reason: error.reason };
     const duplicate = duplicateKeyOf(error);

@@ -31,6 +31,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   if (!user) redirect("/sign-in?callbackUrl=/account");
   const t = await getTranslations("Account");
   const tm = await getTranslations("MyCourses");
+  const tf = await getTranslations("Following");
 
   return (
     <Container>
@@ -43,6 +44,14 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           {" · "}
           <Link href="/account/membership" data-testid="account-membership">
             {t("membershipLink")}
+          </Link>
+          {" · "}
+          <Link href="/account/following" data-testid="account-following">
+            {tf("mine.link")}
+          </Link>
+          {" · "}
+          <Link href="/account/notifications/settings" data-testid="account-notification-settings">
+            {tf("prefs.link")}
           </Link>
           {" · "}
           <Link href="/leaderboard">{tm("leaderboardLink")}</Link>

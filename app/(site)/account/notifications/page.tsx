@@ -21,6 +21,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const userId = await currentUserId();
   if (userId === null) redirect("/sign-in?callbackUrl=/account/notifications");
   const t = await getTranslations("Notifications");
+  const tf = await getTranslations("Following");
   const before = Number((await searchParams).before);
   const page = await listNotifications(userId, Number.isSafeInteger(before) && before > 0 ? before : undefined);
   const last = page.items.at(-1);
@@ -29,6 +30,9 @@ export default async function NotificationsPage({ searchParams }: { searchParams
       <div className={styles.page}>
         <div className={styles.head}>
           <h1 className={styles.title}>{t("title")}</h1>
+          <Link href="/account/notifications/settings" data-testid="notification-settings-link">
+            {tf("prefs.link")}
+          </Link>
           {page.items.some((item) => !item.readAt) ? (
             <form action={markAllReadAction}>
               <SubmitButton variant="secondary" size="sm" data-testid="mark-all-read">

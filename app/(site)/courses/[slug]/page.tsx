@@ -27,6 +27,8 @@ import { isMember } from "@/lib/memberships/status";
 import { formatDuration, formatRating } from "@/lib/catalogue/format";
 import { env } from "@/lib/config/env";
 import { pendingOrderForCourse } from "@/lib/orders/learner-queries";
+import { FollowButton } from "@/components/paths/follow-button";
+import { isFollowing } from "@/lib/paths/follows";
 
 export const dynamic = "force-dynamic";
 
@@ -75,6 +77,7 @@ export default async function CoursePage({ params, searchParams }: Props) {
   const pendingOrder = userId !== null && !enrolled && course.priceFen > 0 ? await pendingOrderForCourse(userId, course.id) : null;
   const member = userId !== null && !enrolled && course.includedInMembership && (await isMember(db(), userId, await clockNow(userId)));
   const viewer: Viewer = { signedIn: userId !== null, enrolled, member, pendingOrder };
+  const following = await isFollowing(userId, "course", course.id);
   const crumbs = [
     { label: t("home"), href: "/" },
     { label: t("allCourses"), href: "/courses" },
@@ -95,6 +98,7 @@ export default async function CoursePage({ params, searchParams }: Props) {
             <div className={styles.badges}>
               <Badge tone={LEVEL_TONE[course.level]}>{tc(`level.${course.level}`)}</Badge>
               <Badge tone="neutral">{tc(`language.${course.language}`)}</Badge>
+              <FollowButton type="course" id={course.id} following={following} back={`/courses/${encodeURIComponent(course.slug)}`} />
             </div>
             <p className={styles.stats}>
               {course.rating !== null ? (
