@@ -8,3 +8,4 @@ export * from "./search";
 export * from "./seckill";
 export * from "./notifications";
 export * from "./media";
+export * from "./labs";
