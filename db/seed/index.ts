@@ -349,6 +349,9 @@ export async function seed(db: Database, opts: { nodeEnv: string; log?: (msg: st
   // Video lessons play the demo clips (made and transcoded once with ffmpeg, cached under .data/media-seed).
   const { seedDemoVideos } = await import("./demo-videos");
   await seedDemoVideos(db, log);
+  // Lab lessons open a real shell (lib/labs): each seeded one gets the demo exercise.
+  const { seedDemoLabs } = await import("./demo-lab");
+  await seedDemoLabs(db, log);
   // The search index is derived data: rebuild it so search finds exactly what was seeded, then drop cached
   // catalogue reads (Redis may be down while seeding; the caches' short lifetimes cover that case).
   const { reindexAll } = await import("../../lib/search");

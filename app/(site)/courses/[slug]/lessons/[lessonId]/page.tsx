@@ -12,10 +12,12 @@ import { UnlockPanel } from "@/components/catalogue/unlock-panel";
 import { Badge } from "@/components/ui/badge";
 import { Container } from "@/components/ui/container";
 import { VisuallyHidden } from "@/components/ui/visually-hidden";
+import { LabPanel } from "@/components/labs/lab-panel";
 import { LessonProgressPanel } from "@/components/progress/lesson-progress-panel";
 import { currentUserId } from "@/lib/auth/current-user";
 import { lessonContent } from "@/lib/catalogue/lesson-content";
 import { canOpen, lessonForViewer } from "@/lib/enrolments/lesson-access";
+import { getLabDefinition } from "@/lib/labs/store";
 import { playbackForViewer } from "@/lib/media/playback";
 import { pendingOrderForCourse } from "@/lib/orders/learner-queries";
 import { lessonProgressOf } from "@/lib/progress/queries";
@@ -47,6 +49,7 @@ export default async function LessonPage({ params }: Props) {
   const pendingOrder = view.access === "locked" && view.viewerId !== null && course.priceFen > 0 ? await pendingOrderForCourse(view.viewerId, course.id) : null;
   // The text, the signed video addresses and where the learner left off, only for a viewer who may open it.
   const content = open ? await lessonContent(lesson.id) : null;
+  const lab = open && lesson.kind === "lab" ? await getLabDefinition(lesson.id) : null;
   const [playback, own] = content ? await Promise.all([playbackForViewer(view, content.videoAssetId), view.viewerId !== null && lesson.kind === "video" ? lessonProgressOf(view.viewerId, lesson.id) : null]) : [null, null];
 
   return (
@@ -79,7 +82,10 @@ export default async function LessonPage({ params }: Props) {
           </header>
           {open ? (
             <>
-              <LessonBody
+              {lab ? (
+                <LabPanel definition={lab} signedIn={view.viewerId !== null} />
+              ) : (
+                <LessonBody
                 kind={lesson.kind}
                 title={lesson.title}
                 durationSeconds={lesson.durationSeconds}
@@ -88,7 +94,8 @@ export default async function LessonPage({ params }: Props) {
                 body={content?.body ?? null}
                 playback={playback}
                 startAt={own?.positionSeconds ?? 0}
-              />
+                />
+              )}
               {view.viewerId !== null ? (
                 <LessonProgressPanel userId={view.viewerId} courseId={course.id} lessonId={lesson.id} kind={lesson.kind} enrolled={view.access === "enrolled"} />
               ) : null}
