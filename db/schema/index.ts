@@ -11,3 +11,4 @@ export * from "./media";
 export * from "./community";
 export * from "./live";
 export * from "./paths";
+export * from "./labs";

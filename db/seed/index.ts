@@ -353,6 +353,9 @@ export async function seed(db: Database, opts: { nodeEnv: string; log?: (msg: st
   const { ensureDemoLiveLesson } = await import("../../lib/live/seed");
   const live = await ensureDemoLiveLesson(db, DEMO_LEARNER_EMAIL, new Date());
   if (live) log(`Demo live class: /live/${live.lessonId}, starting within 20 minutes; sign in as ${live.learnerEmail ?? "an enrolled learner"} (the demo password) or a course admin.`);
+  // Lab lessons open a real shell (lib/labs): each seeded one gets the demo exercise.
+  const { seedDemoLabs } = await import("./demo-lab");
+  await seedDemoLabs(db, log);
   // The search index is derived data: rebuild it so search finds exactly what was seeded, then drop cached
   // catalogue reads (Redis may be down while seeding; the caches' short lifetimes cover that case).
   const { reindexAll } = await import("../../lib/search");

@@ -56,6 +56,20 @@ const schema = z.object({
     .trim()
     .default("/ws")
     .refine((value) => /^\/[A-Za-z0-9/_-]*$/.test(value) || /^wss?:\/\/[^\s/]+\/[A-Za-z0-9/_-]*$/.test(value), "REALTIME_PUBLIC_URL must be a path (/ws) or a ws:// or wss:// URL"),
+  /**
+   * The lab host (hands-on labs, lib/labs): its sshd, and the pool the gateway leases accounts from. The gateway
+   * runs on the lab host (it prepares accounts as root). Unset LABS_SSH_HOST: labs are off.
+   */
+  LABS_SSH_HOST: z.string().trim().min(1).optional(),
+  LABS_SSH_PORT: z.coerce.number().int().min(1).max(65535).default(2222),
+  LABS_DIR: z.string().trim().startsWith("/", "LABS_DIR must be an absolute path").optional(),
+  LABS_CGROUP: z.string().trim().regex(/^[a-z0-9-]{1,40}$/, "LABS_CGROUP must be a-z, 0-9 and '-'").default("xuefu"),
+  /** The lab accounts, comma-separated; also the cap on live labs. */
+  LABS_ACCOUNTS: z.string().trim().regex(/^[a-z][a-z0-9-]{1,30}(,[a-z][a-z0-9-]{1,30})*$/, "LABS_ACCOUNTS must list account names separated by commas").optional(),
+  /** A lab nobody typed into for this long ends. */
+  LABS_IDLE_MINUTES: z.coerce.number().min(0.02).max(240).default(15),
+  /** No lab lasts longer than this, whatever its lesson allows. */
+  LABS_MAX_MINUTES: z.coerce.number().min(0.02).max(24 * 60).default(120),
   /** Minutes a learner has to pay an order before it closes (flash-sale seats have their own window). */
   ORDER_PAY_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   AUTH_SECRET: z.string({ error: "AUTH_SECRET is not set" }).min(32, "AUTH_SECRET must be at least 32 characters"),
@@ -150,6 +164,8 @@ const schema = z.object({
 }).superRefine((value, ctx) => {
   if (value.XUEFU_TEST_CLOCK === "on" && !["localhost", "127.0.0.1", "[::1]"].includes(new URL(value.APP_URL).hostname))
     ctx.addIssue({ code: "custom", path: ["XUEFU_TEST_CLOCK"], message: "XUEFU_TEST_CLOCK is a test hook: it may only be on when APP_URL is on localhost" });
+  if (value.LABS_SSH_HOST && (!value.LABS_DIR || !value.LABS_ACCOUNTS))
+    ctx.addIssue({ code: "custom", path: ["LABS_DIR"], message: "LABS_DIR and LABS_ACCOUNTS go with LABS_SSH_HOST (the gateway prepares the lab accounts on the lab host)" });
   const s3 = ["S3_ENDPOINT", "S3_BUCKET", "S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_PUBLIC_URL"] as const;
   const set = s3.filter((k) => value[k] !== undefined);
   if (set.length > 0 && set.length < s3.length) {

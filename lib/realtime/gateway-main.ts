@@ -13,7 +13,21 @@ async function main(): Promise<void> {
   const { redisPresence } = await import("./presence");
   const { mayJoinRoom } = await import("@/lib/live/room");
   const presenceRedis = createTcpRedis({ connectionName: "xuefu-gateway-presence" });
+  const { labHostSettings } = await import("@/lib/labs/config");
+  // Hands-on labs, when this gateway runs on a lab host (LABS_* set): one TCP connection for their leases.
+  const labSettings = labHostSettings();
+  let labs;
+  if (labSettings) {
+    const { LabManager } = await import("@/lib/labs/manager");
+    const { labUpgrades } = await import("@/lib/labs/upgrade");
+    const tcp = createTcpRedis({ connectionName: "xuefu-gateway-labs" });
+    const manager = new LabManager({ settings: labSettings, tcp });
+    await manager.recover();
+    labs = labUpgrades(manager, tcp);
+    logger.info({ accounts: labSettings.accounts.length, sshPort: labSettings.sshPort }, "hands-on labs on");
+  }
   const gateway = await startGateway({
+    labs,
     host: settings.REALTIME_HOST,
     port: settings.REALTIME_PORT,
     allowedOrigins: [new URL(settings.APP_URL).origin],

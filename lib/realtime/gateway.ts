@@ -23,7 +23,7 @@ import { logger } from "@/lib/log";
 import { pubsubName, pubsubPrefix, streamKey } from "./keys";
 import { CLOSE, EVENT_ID, compareEventIds, parseClientFrame, userChannel } from "./protocol";
 import type { RoomPresence } from "./presence";
-import { checkUpgrade } from "./upgrade-auth";
+import { checkUpgrade, refuse } from "./upgrade-auth";
 
 const log = logger.child({ component: "realtime" });
 
@@ -49,6 +49,11 @@ export interface GatewayOptions {
   /** Counts learners in rooms across instances; no presence frames without it. */
   presence?: RoomPresence;
   presenceIntervalMs?: number;
+  /**
+   * Hands-on labs (lib/labs/upgrade.ts): upgrades on this path are authenticated like the event socket, then
+   * handed over with the learner's id.
+   */
+  labs?: { path: string; upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, userId: number): void; close(): Promise<void> };
 }
 
 export interface Gateway {
@@ -71,11 +76,6 @@ interface Conn {
 }
 
 const REPLAY_MAX = 500;
-
-function refuse(socket: Duplex, status: number, reason: string): void {
-  const text = http.STATUS_CODES[status] ?? "Error";
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`);
-}
 
 const eventFrame = (channel: string, id: string, eventJson: string) => `{"t":"event","ch":${JSON.stringify(channel)},"id":"${id}","e":${eventJson}}`;
 
@@ -256,12 +256,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   server.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on("error", () => undefined);
     const url = new URL(request.url ?? "/", "http://gateway");
-    if (url.pathname !== path) return refuse(socket, 404, "not found");
+    const labs = options.labs && url.pathname === options.labs.path ? options.labs : null;
+    if (url.pathname !== path && !labs) return refuse(socket, 404, "not found");
     if (!subscriberReady) return refuse(socket, 503, "not ready");
     checkUpgrade(request, options.allowedOrigins, tcp)
       .then((check) => {
         if (!check.ok) return refuse(socket, check.status, check.reason);
         if (socket.destroyed) return;
+        if (labs) return labs.upgrade(request, socket, head, check.userId);
         wss.handleUpgrade(request, socket, head, (ws) => wss.emit("connection", ws, request, { userId: check.userId, sid: check.sid }));
       })
       .catch((error: unknown) => {
@@ -324,6 +326,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       clearInterval(ping);
       clearInterval(sessionTimer);
       clearInterval(presenceTimer);
+      await options.labs?.close();
       for (const conn of conns) conn.ws.close(CLOSE.restart, "gateway stopping");
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

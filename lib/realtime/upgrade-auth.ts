@@ -3,13 +3,20 @@
 // (issuer and audience pinned, lib/auth/jwt.ts), of kind "web", whose session is still registered in Redis —
 // plus the page's origin, so another site cannot open a socket with the learner's cookie.
 import "server-only";
-import type { IncomingMessage } from "node:http";
+import http, { type IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
 import type { Redis as IORedis } from "ioredis";
 import { verifyToken } from "@/lib/auth/jwt";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie";
 import { parseSession, sessionKey } from "@/lib/auth/session-registry";
 
 export type UpgradeCheck = { ok: true; userId: number; sid: string } | { ok: false; status: 401 | 403 | 503; reason: string };
+
+/** Answers an upgrade with a plain HTTP status: no WebSocket ever exists for a refused request. */
+export function refuse(socket: Duplex, status: number, reason: string): void {
+  const text = http.STATUS_CODES[status] ?? "Error";
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`);
+}
 
 /** The session cookie's value from a Cookie header (either of its names), or null. */
 export function sessionCookie(header: string | undefined): string | null {

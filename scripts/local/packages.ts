@@ -24,6 +24,10 @@ export const TOOLS = {
   cjkFonts: { label: "a Chinese font for Chromium", binaries: ["/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"], packages: ["fonts-wqy-microhei"] },
   /** Video transcoding (lib/media) and the demo clips the seed makes; Debian's build has x264 and AAC. */
   ffmpeg: { label: "ffmpeg (video transcoding)", binaries: ["/usr/bin/ffmpeg"], packages: ["ffmpeg"] },
+  /** The lab host's private sshd (scripts/local/labs.ts); Debian's package, never its system service. */
+  sshd: { label: "OpenSSH server (the hands-on lab host)", binaries: ["/usr/sbin/sshd"], packages: ["openssh-server"] },
+  /** The sandbox every lab session runs in (lib/labs/lab-shell.sh). */
+  bubblewrap: { label: "bubblewrap (the lab sandbox)", binaries: ["/usr/bin/bwrap"], packages: ["bubblewrap"] },
 } satisfies Record<string, Tool>;
 
 const installed = (tool: Tool) => tool.binaries.some((bin) => fs.existsSync(bin));

@@ -22,6 +22,10 @@ export interface Profile {
   paymentPort: number;
   database: string;
   dbUser: string;
+  /** The lab host (scripts/local/labs.ts): its private sshd on loopback, its state, its pool of accounts. */
+  labsDir: string;
+  labSshPort: number;
+  labAccounts: string[];
   /** Development Redis keeps an append-only file so data survives restarts; the test Redis keeps nothing. */
   redisPersistent: boolean;
 }
@@ -58,5 +62,9 @@ export function profile(name: ProfileName): Profile {
     database: name === "dev" ? "xuefu" : "xuefu_test",
     dbUser: "xuefu",
     redisPersistent: name === "dev",
+    labsDir: path.join(dataDir, "labs"),
+    labSshPort: portFromEnv(name === "dev" ? "XUEFU_LAB_SSH_PORT" : "XUEFU_TEST_LAB_SSH_PORT", 2222 + offset),
+    // Separate pools, so a test run never kills a development lab.
+    labAccounts: Array.from({ length: 8 }, (_, i) => `xuefu-lab${name === "dev" ? "" : "t"}-${String(i + 1).padStart(2, "0")}`),
   };
 }

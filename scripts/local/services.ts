@@ -4,6 +4,7 @@
 // any OAUTH_* variable set (real QQ / WeChat / Weibo apps) no sign-in stand-in is started.
 import { TOOLS, ensureTools, type Tool } from "./packages";
 import { gatewayUrl, startGateway, stopGateway } from "./gateway";
+import { startLabHost, stopLabHost, type LabEnv } from "./labs";
 import { mariadbUrl, startMariadb, stopMariadb } from "./mariadb";
 import { OAUTH_ENV_NAMES, startOAuthService, stopOAuthService, type OAuthEnv } from "./oauth-service";
 import { PAYMENT_ENV_NAMES, startPaymentSandboxService, stopPaymentSandboxService, type PaymentEnv } from "./payment-sandbox-service";
@@ -18,7 +19,9 @@ export type ServiceEnv = Record<
   // Present when the local sign-in stand-in plays the three providers.
   Partial<OAuthEnv> &
   // Present when the local payments sandbox plays Alipay, WeChat Pay and UnionPay.
-  Partial<PaymentEnv>;
+  Partial<PaymentEnv> &
+  // Present when this profile's lab host runs (hands-on labs; it needs root for its accounts and mounts).
+  Partial<LabEnv>;
 
 export interface StartOptions {
   log: (msg: string) => void;
@@ -39,7 +42,15 @@ export async function startServices(name: ProfileName, opts: StartOptions): Prom
     );
   }
   // ffmpeg: the worker transcodes uploaded videos and the seed makes its demo clips with it.
-  const tools: Tool[] = [...(externalDb ? [] : [TOOLS.mariadb, TOOLS.mariadbClient]), ...(restGiven ? [] : [TOOLS.redis]), TOOLS.ffmpeg, ...(opts.alsoEnsure ?? [])];
+  // The lab host (hands-on labs) runs here unless one is configured elsewhere; it needs root.
+  const labsHere = !given.LABS_SSH_HOST && process.getuid?.() === 0;
+  const tools: Tool[] = [
+    ...(externalDb ? [] : [TOOLS.mariadb, TOOLS.mariadbClient]),
+    ...(restGiven ? [] : [TOOLS.redis]),
+    TOOLS.ffmpeg,
+    ...(labsHere ? [TOOLS.sshd, TOOLS.bubblewrap] : []),
+    ...(opts.alsoEnsure ?? []),
+  ];
   ensureTools(tools, opts.log);
 
   const secrets = localSecrets(p);
@@ -53,6 +64,9 @@ export async function startServices(name: ProfileName, opts: StartOptions): Prom
   // Any payment setting given means real (or another sandbox's) providers: then no local sandbox.
   const realPayments = PAYMENT_ENV_NAMES.some((name) => given[name]?.trim());
   const payments = realPayments ? {} : await startPaymentSandboxService(p, secrets.paymentSandbox, opts.log);
+  let labs: Partial<LabEnv> = {};
+  if (labsHere) labs = await startLabHost(p, opts.log);
+  else if (!given.LABS_SSH_HOST) opts.log("Hands-on labs are off: the local lab host needs root (it creates lab accounts and mounts their homes).");
   return {
     DATABASE_URL: given.DATABASE_URL || mariadbUrl(p, secrets),
     UPSTASH_REDIS_REST_URL: given.UPSTASH_REDIS_REST_URL || gatewayUrl(p),
@@ -63,11 +77,13 @@ export async function startServices(name: ProfileName, opts: StartOptions): Prom
     REDIS_KEY_PREFIX: given.REDIS_KEY_PREFIX || (name === "test" ? "xuefu-test" : "xuefu"),
     ...oauth,
     ...payments,
+    ...labs,
   };
 }
 
 export async function stopServices(name: ProfileName, log: (msg: string) => void): Promise<void> {
   const p = profile(name);
+  if (await stopLabHost(p)) log(`Stopped the ${name} lab host's sshd.`);
   if (await stopPaymentSandboxService(p)) log(`Stopped the ${name} payments sandbox.`);
   if (await stopOAuthService(p)) log(`Stopped the ${name} OAuth sign-in stand-in.`);
   if (await stopGateway(p)) log(`Stopped the ${name} Redis REST gateway.`);

@@ -15,6 +15,7 @@ import { UnlockPanel } from "@/components/catalogue/unlock-panel";
 import { Badge } from "@/components/ui/badge";
 import { Container } from "@/components/ui/container";
 import { VisuallyHidden } from "@/components/ui/visually-hidden";
+import { LabPanel } from "@/components/labs/lab-panel";
 import { LessonProgressPanel } from "@/components/progress/lesson-progress-panel";
 import { LiveLessonCard } from "@/components/live/live-lesson-card";
 import { clockNow } from "@/lib/clock";
@@ -22,6 +23,7 @@ import { getLiveSession } from "@/lib/live/sessions";
 import { currentUserId } from "@/lib/auth/current-user";
 import { lessonContent } from "@/lib/catalogue/lesson-content";
 import { canOpen, lessonForViewer } from "@/lib/enrolments/lesson-access";
+import { getLabDefinition } from "@/lib/labs/store";
 import { playbackForViewer } from "@/lib/media/playback";
 import { pendingOrderForCourse } from "@/lib/orders/learner-queries";
 import { lessonProgressOf } from "@/lib/progress/queries";
@@ -60,6 +62,7 @@ export default async function LessonPage({ params, searchParams }: Props) {
   const qaLesson = open && view.viewerId !== null ? await lessonRef(lesson.id) : null;
   const qa = qaLesson && view.viewerId !== null ? await qaRole(view.viewerId, qaLesson) : null;
   const live = open && lesson.kind === "live" ? await getLiveSession(lesson.id) : null;
+  const lab = open && lesson.kind === "lab" ? await getLabDefinition(lesson.id) : null;
   const [playback, own] = content ? await Promise.all([playbackForViewer(view, content.videoAssetId), view.viewerId !== null && lesson.kind === "video" ? lessonProgressOf(view.viewerId, lesson.id) : null]) : [null, null];
 
   return (
@@ -93,7 +96,9 @@ export default async function LessonPage({ params, searchParams }: Props) {
           {open ? (
             <>
               {live ? <LiveLessonCard lessonId={lesson.id} session={live} now={await clockNow(view.viewerId)} /> : null}
-              {live && !content?.body ? null : (
+              {lab ? (
+                <LabPanel definition={lab} signedIn={view.viewerId !== null} />
+              ) : live && !content?.body ? null : (
                 <LessonBody
                   kind={lesson.kind}
                   title={lesson.title}
