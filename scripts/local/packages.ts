@@ -24,6 +24,10 @@ export const TOOLS = {
   cjkFonts: { label: "a Chinese font for Chromium", binaries: ["/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"], packages: ["fonts-wqy-microhei"] },
   /** Video transcoding (lib/media) and the demo clips the seed makes; Debian's build has x264 and AAC. */
   ffmpeg: { label: "ffmpeg (video transcoding)", binaries: ["/usr/bin/ffmpeg"], packages: ["ffmpeg"] },
+  /** The production topology on one machine (`npm run stack`): the load balancer and the process supervisor. */
+  nginx: { label: "nginx (load balancer)", binaries: ["/usr/sbin/nginx"], packages: ["nginx"] },
+  nginxBrotli: { label: "nginx's brotli module", binaries: ["/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so"], packages: ["libnginx-mod-http-brotli-filter"] },
+  supervisor: { label: "Supervisor (process supervisor)", binaries: ["/usr/bin/supervisord"], packages: ["supervisor"] },
 } satisfies Record<string, Tool>;
 
 const installed = (tool: Tool) => tool.binaries.some((bin) => fs.existsSync(bin));
@@ -66,8 +70,10 @@ export function ensureTools(tools: Tool[], log: (msg: string) => void): void {
   const addPolicy = !fs.existsSync(policy);
   try {
     if (addPolicy) run(["sh", "-c", `printf '#!/bin/sh\\nexit 101\\n' > ${policy} && chmod 755 ${policy}`]);
-    run(["apt-get", "update", "-qq"]);
-    run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", ...packages]);
+    // Another install (a second checkout's first run) may hold dpkg's lock: wait for it rather than fail.
+    const lock = ["-o", "DPkg::Lock::Timeout=300"];
+    run(["apt-get", ...lock, "update", "-qq"]);
+    run(["apt-get", ...lock, "install", "-y", "-qq", "--no-install-recommends", ...packages]);
   } finally {
     if (addPolicy) run(["rm", "-f", policy]);
   }
