@@ -39,17 +39,17 @@ export class ReplicaPool {
     return -1;
   }
 
-  private async run<T>(use: (pool: mysql.Pool) => Promise<T>): Promise<T> {
+  private async run<T>(send: (pool: mysql.Pool) => Promise<T>): Promise<T> {
     const at = this.pick();
-    if (at < 0) return use(this.primary());
+    if (at < 0) return send(this.primary());
     try {
-      return await use(this.replicas[at]!);
+      return await send(this.replicas[at]!);
     } catch (error) {
       if (!isConnectionError(error)) throw error;
       const wasUp = this.downUntil[at]! === 0 || this.downUntil[at]! < Date.now() - this.retryAfterMs;
       this.downUntil[at] = Date.now() + this.retryAfterMs;
       if (wasUp) logger.warn({ replica: at, code: (error as { code?: string }).code }, "read replica unreachable; reading from the primary");
-      return use(this.primary());
+      return send(this.primary());
     }
   }
 
