@@ -54,11 +54,11 @@ export class ReplicaPool {
   }
 
   query(...args: Parameters<mysql.Pool["query"]>) {
-    return this.run((pool) => (pool.query as (...a: unknown[]) => Promise<unknown>)(...args));
+    return this.run((pool) => (pool.query as (...a: unknown[]) => Promise<unknown>).apply(pool, args));
   }
 
   execute(...args: Parameters<mysql.Pool["execute"]>) {
-    return this.run((pool) => (pool.execute as (...a: unknown[]) => Promise<unknown>)(...args));
+    return this.run((pool) => (pool.execute as (...a: unknown[]) => Promise<unknown>).apply(pool, args));
   }
 
   getConnection() {
