@@ -6,7 +6,8 @@
 // serves reads that tolerate a few seconds of replication lag, and only these (grep for replicaDb to check):
 //   - the public catalogue: course lists, course pages, categories, teachers (lib/catalogue),
 //   - search and its suggestions (lib/search),
-//   - the leaderboards' rebuild from MySQL (lib/leaderboards),
+//   - the names and figures shown beside the leaderboards (lib/leaderboards/read.ts; the rebuild itself writes
+//     awards and then sums them, so it stays on the primary),
 //   - the admin dashboards' charts and exports (lib/dashboard).
 // Without DATABASE_REPLICA_URLS it is the primary. A replica that cannot be reached is skipped for a few seconds
 // and its reads go to the primary (db/replicas.ts).

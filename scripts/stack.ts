@@ -74,7 +74,8 @@ async function start(): Promise<void> {
   fs.writeFileSync(path.join(dirs.nginx, "nginx.conf"), nginxConf({ canaryPercent, canaryPorts: [] }));
   fs.writeFileSync(dirs.supervisorConf, supervisorConf());
 
-  if (supervisorRunning()) {
+  const wasRunning = supervisorRunning();
+  if (wasRunning) {
     log("Supervisor is running; re-reading its configuration ...");
     supervisorctl("reread");
     supervisorctl("update");
@@ -88,9 +89,22 @@ async function start(): Promise<void> {
 
   await migrateAndSeed(env);
   await build(env);
-  log(`Starting ${APP_PROGRAMS.join(", ")} ...`);
-  const started = supervisorctl("start", ...APP_PROGRAMS);
-  if (started.code !== 0 && !/already started/.test(started.out)) log(started.out.trim());
+  if (wasRunning) {
+    // A second `npm run stack` brings the running processes onto the current code and build, one at a time,
+    // so nginx always has an instance to send requests to.
+    for (const program of ["redis-rest", ...APP_PROGRAMS]) {
+      log(`Restarting ${program} ...`);
+      supervisorctl("restart", program);
+      if (program.startsWith("web-")) {
+        const port = topology.webPorts[Number(program.slice(4)) - 1]!;
+        await waitFor(program, async () => (await fetch(`http://127.0.0.1:${port}/api/health`)).ok, 90_000, path.join(dirs.log, `${program}.log`));
+      }
+    }
+  } else {
+    log(`Starting ${APP_PROGRAMS.join(", ")} ...`);
+    const started = supervisorctl("start", ...APP_PROGRAMS);
+    if (started.code !== 0 && !/already started/.test(started.out)) log(started.out.trim());
+  }
   await waitFor("the site through nginx", async () => (await fetch(`${publicUrl()}/api/health`)).ok, 90_000, path.join(dirs.log, "web-1.log"));
   await waitFor("the real-time gateway", async () => (await fetch(`http://127.0.0.1:${topology.realtimePort}/health`)).ok, 30_000, path.join(dirs.log, "gateway.log"));
   console.log(

@@ -8,7 +8,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { replicaDb } from "@/db";
+import { db } from "@/db";
 import { logger } from "@/lib/log";
 import { key, redis } from "@/lib/redis";
 import { BOARD_PERIODS, BOARDS, memberOf, periodStart, periodTtlSeconds, type Board, type Period } from "./periods";
@@ -26,10 +26,10 @@ async function scores(board: Board, period: Period, now: Date): Promise<Row[]> {
   const since = periodStart(period, now);
   const after = since ? sql`AND created_at >= ${since}` : sql``;
   if (board === "points") {
-    const [rows] = await replicaDb().execute(sql`SELECT user_id AS id, SUM(points) AS score FROM points_ledger WHERE 1 = 1 ${after} GROUP BY user_id`);
+    const [rows] = await db().execute(sql`SELECT user_id AS id, SUM(points) AS score FROM points_ledger WHERE 1 = 1 ${after} GROUP BY user_id`);
     return rows as unknown as Row[];
   }
-  const [rows] = await replicaDb().execute(
+  const [rows] = await db().execute(
     sql`SELECT e.course_id AS id, COUNT(*) AS score FROM enrolments e JOIN courses c ON c.id = e.course_id AND c.status = 'published'
         WHERE 1 = 1 ${since ? sql`AND e.created_at >= ${since}` : sql``} GROUP BY e.course_id`,
   );
@@ -67,12 +67,12 @@ export async function rebuildBoard(board: Board, period: Period, now: Date = new
  * lost between two statements): the ledger's unique key keeps this idempotent and safe beside live awards.
  */
 export async function reconcileAwards(): Promise<{ lessons: number; courses: number }> {
-  const [lessonResult] = await replicaDb().execute(sql`
+  const [lessonResult] = await db().execute(sql`
     INSERT IGNORE INTO points_ledger (user_id, reason, ref_id, points, created_at)
     SELECT p.user_id, 'lesson_completed', p.lesson_id, ${LESSON_POINTS}, p.completed_at FROM lesson_progress p
     WHERE p.completed_at IS NOT NULL AND NOT EXISTS (
       SELECT 1 FROM points_ledger l WHERE l.user_id = p.user_id AND l.reason = 'lesson_completed' AND l.ref_id = p.lesson_id)`);
-  const [courseResult] = await replicaDb().execute(sql`
+  const [courseResult] = await db().execute(sql`
     INSERT IGNORE INTO points_ledger (user_id, reason, ref_id, points, created_at)
     SELECT p.user_id, 'course_completed', p.course_id, ${COURSE_POINTS}, MAX(p.completed_at) FROM lesson_progress p
     JOIN (SELECT course_id, COUNT(*) AS n FROM lessons GROUP BY course_id) t ON t.course_id = p.course_id

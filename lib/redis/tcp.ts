@@ -30,6 +30,9 @@ export function tcpRedisOptions(redisUrl: string, sentinels: string, masterName:
     ...(url.protocol === "rediss:" ? { tls: {} } : {}),
     // A master that turned replica refuses writes with READONLY: reconnect, which asks the Sentinels again.
     reconnectOnError: (error) => error.message.startsWith("READONLY"),
+    // A hung master keeps its TCP connection open and answers nothing: listen for the Sentinels' switch-master
+    // and reconnect to the new master then, instead of waiting on the old one forever.
+    failoverDetector: true,
   };
 }
 

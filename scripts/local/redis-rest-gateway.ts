@@ -101,6 +101,8 @@ export async function startRedisRestGateway(opts: GatewayOptions): Promise<Gatew
         sentinels: opts.sentinels,
         name: opts.sentinelMaster ?? "xuefu",
         reconnectOnError: (error: Error) => error.message.startsWith("READONLY"),
+        // A hung master answers nothing and keeps the connection: follow the Sentinels' switch-master instead.
+        failoverDetector: true,
       })
     : new IORedis(opts.redisUrl, connection);
   let connected = false;
