@@ -52,6 +52,8 @@ const nextConfig = {
   // Set per build in a canary release (NEXT_DEPLOYMENT_ID at build time): a browser whose page came from the
   // other build is sent to a full reload instead of calling server actions that build does not have.
   deploymentId: process.env.NEXT_DEPLOYMENT_ID || undefined,
+  // The container image (deploy/Dockerfile) ships Next's standalone server: the build traces what it needs.
+  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   // forbidden() / unauthorized() answer 403 / 401 with their own pages (the admin guards use them).
   experimental: {
     authInterrupts: true,

@@ -14,6 +14,7 @@
 import { execFileSync } from "node:child_process";
 import { waitFor } from "../local/proc";
 import { currentRedisMaster, replicaState } from "./databases";
+import { edgeChecks, type EdgeCheck } from "./edge";
 import { closeAgents, clientAddress, newTally, request, withRetries, type Tally } from "./load";
 import { appEnv, dirs, publicUrl, stackProfile, stackSecrets, topology } from "./topology";
 
@@ -72,6 +73,9 @@ async function main(): Promise<void> {
 
   const outcomes: Outcome[] = [];
   let clientNo = 0;
+  log("Checking the edge: client addresses, rate limits, body limits, compression, caching, /ws ...");
+  const edge: EdgeCheck[] = await edgeChecks(5_000 + Math.floor(Math.random() * 20_000));
+  const edgeOnly = process.argv.includes("--edge-only");
 
   /** One drill: load for a while, break something after 5 s, keep loading, then check the books. */
   async function drill(name: string, breakIt: () => Promise<void>, recovered: () => Promise<boolean>): Promise<void> {
@@ -211,6 +215,12 @@ async function main(): Promise<void> {
     log(`${name}: done.`);
   }
 
+  if (edgeOnly) {
+    report(edge, outcomes);
+    closeAgents();
+    await closeDb();
+    return;
+  }
   const webHealthy = (port: number) => async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.ok === true;
 
   await drill(
@@ -280,6 +290,7 @@ async function main(): Promise<void> {
     async () => /RUNNING/.test(supervisorctl("status", "worker")),
   );
 
+  report(edge, outcomes);
   if (frozenPid) {
     try {
       process.kill(frozenPid, "SIGCONT");
@@ -289,25 +300,35 @@ async function main(): Promise<void> {
   }
   closeAgents();
   await closeDb();
+}
 
-  const pad = (v: string | number, n: number) => String(v).padEnd(n);
-  console.log(`\nFailure drills through nginx (${publicUrl()}), ${SECONDS} s of load each, one run\n`);
-  console.log(`${pad("drill", 28)}${pad("requests", 10)}${pad("errors", 8)}${pad("purchases paid/tried", 22)}${pad("seats won", 11)}${pad("recovered in", 14)}checks`);
-  let failed = 0;
-  for (const o of outcomes) {
-    const bad = o.checks.filter((c) => !c.ok);
-    failed += bad.length;
-    console.log(
-      `${pad(o.drill, 28)}${pad(o.tally.requests, 10)}${pad(o.tally.errors, 8)}${pad(`${o.purchases.paid}/${o.purchases.tried}`, 22)}${pad(`${o.grabs.won}/${o.grabs.tried}`, 11)}${pad(o.recoverySeconds === null ? "not in 60 s" : `${o.recoverySeconds.toFixed(1)} s`, 14)}${bad.length === 0 ? "all passed" : `FAILED: ${bad.map((c) => c.name).join("; ")}`}`,
-    );
-    for (const c of o.checks) console.log(`    ${c.ok ? "ok  " : "FAIL"} ${c.name}: ${c.detail}`);
-    console.log(`    answers: ${Object.entries(o.tally.statuses).map(([k, v]) => `${k}×${v}`).join(" ")}`);
-    if (o.tally.errors > 0) console.log(`    errors by route: ${Object.entries(o.tally.errorsByRoute).map(([k, v]) => `${k} ×${v}`).join(", ")}`);
+function report(edge: EdgeCheck[], outcomes: Outcome[]): void {
+  let failed = edge.filter((c) => !c.ok).length;
+  console.log(`\nThe edge (nginx at ${publicUrl()})\n`);
+  for (const c of edge) console.log(`    ${c.ok ? "ok  " : "FAIL"} ${c.name}: ${c.detail}`);
+  if (outcomes.length > 0) {
+    const pad = (v: string | number, n: number) => String(v).padEnd(n);
+    console.log(`\nFailure drills through nginx (${publicUrl()}), ${SECONDS} s of load each, one run\n`);
+    console.log(`${pad("drill", 28)}${pad("requests", 10)}${pad("errors", 8)}${pad("purchases paid/tried", 22)}${pad("seats won", 11)}${pad("recovered in", 14)}checks`);
+    for (const o of outcomes) {
+      const bad = o.checks.filter((c) => !c.ok);
+      failed += bad.length;
+      console.log(
+        `${pad(o.drill, 28)}${pad(o.tally.requests, 10)}${pad(o.tally.errors, 8)}${pad(`${o.purchases.paid}/${o.purchases.tried}`, 22)}${pad(`${o.grabs.won}/${o.grabs.tried}`, 11)}${pad(o.recoverySeconds === null ? "not in 60 s" : `${o.recoverySeconds.toFixed(1)} s`, 14)}${bad.length === 0 ? "all passed" : `FAILED: ${bad.map((c) => c.name).join("; ")}`}`,
+      );
+      for (const c of o.checks) console.log(`    ${c.ok ? "ok  " : "FAIL"} ${c.name}: ${c.detail}`);
+      console.log(`    answers: ${Object.entries(o.tally.statuses).map(([k, v]) => `${k}×${v}`).join(" ")}`);
+      if (o.tally.errors > 0) console.log(`    errors by route: ${Object.entries(o.tally.errorsByRoute).map(([k, v]) => `${k} ×${v}`).join(", ")}`);
+    }
   }
   if (failed > 0) process.exitCode = 1;
 }
 
-main().catch((error: unknown) => {
-  console.error(`[drills] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  process.exit(1);
-});
+// Exit when done: the app modules the drills borrow (queues, Redis clients) may keep handles open.
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (error: unknown) => {
+    console.error(`[drills] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);

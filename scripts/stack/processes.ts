@@ -126,7 +126,7 @@ export interface NginxOptions {
 }
 
 export function nginxConf(opts: NginxOptions): string {
-  const servers = (ports: readonly number[]) => ports.map((port) => `    server 127.0.0.1:${port} max_fails=1 fail_timeout=3s;`).join("\n");
+  const servers = (ports: readonly number[]) => ports.map((port) => `    server 127.0.0.1:${port} max_fails=3 fail_timeout=3s;`).join("\n");
   const canary = opts.canaryPercent > 0 && opts.canaryPorts.length > 0;
   const text = render("nginx/xuefu.conf", {
     RUN_DIR: dirs.nginx,
