@@ -52,6 +52,11 @@ const nextConfig = {
   serverExternalPackages: ["mysql2", "ioredis", "bullmq", "pino", "@node-rs/argon2", "@node-rs/jieba"],
   // The e2e suite builds into its own folder so it never clobbers a running `npm run dev`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // Set per build in a canary release (NEXT_DEPLOYMENT_ID at build time): a browser whose page came from the
+  // other build is sent to a full reload instead of calling server actions that build does not have.
+  deploymentId: process.env.NEXT_DEPLOYMENT_ID || undefined,
+  // The container image (deploy/Dockerfile) ships Next's standalone server: the build traces what it needs.
+  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   // forbidden() / unauthorized() answer 403 / 401 with their own pages (the admin guards use them).
   experimental: {
     authInterrupts: true,

@@ -3,7 +3,7 @@
 import "server-only";
 import { asc, isNull } from "drizzle-orm";
 import { cache } from "react";
-import { db } from "@/db";
+import { replicaDb } from "@/db";
 import { categories } from "@/db/schema";
 import { cached } from "@/lib/cache";
 import { CATALOGUE_TAGS } from "./tags";
@@ -16,7 +16,7 @@ export interface CategorySummary {
 }
 
 const loadTopLevel = (): Promise<CategorySummary[]> =>
-  db()
+  replicaDb()
     .select({ id: categories.id, slug: categories.slug, nameZh: categories.nameZh, nameEn: categories.nameEn })
     .from(categories)
     .where(isNull(categories.parentId))

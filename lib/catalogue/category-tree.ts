@@ -1,7 +1,7 @@
 // The two-level category tree with how many published courses each holds, cached in Redis.
 import "server-only";
 import { asc, count, eq } from "drizzle-orm";
-import { db } from "@/db";
+import { replicaDb } from "@/db";
 import { categories, courses } from "@/db/schema";
 import { cached } from "@/lib/cache";
 import { CATALOGUE_TAGS } from "./tags";
@@ -19,11 +19,11 @@ export interface CategoryNode {
 
 async function loadTree(): Promise<CategoryNode[]> {
   const [rows, counts] = await Promise.all([
-    db()
+    replicaDb()
       .select({ id: categories.id, slug: categories.slug, nameZh: categories.nameZh, nameEn: categories.nameEn, parentId: categories.parentId })
       .from(categories)
       .orderBy(asc(categories.position), asc(categories.id)),
-    db().select({ categoryId: courses.categoryId, n: count() }).from(courses).where(eq(courses.status, "published")).groupBy(courses.categoryId),
+    replicaDb().select({ categoryId: courses.categoryId, n: count() }).from(courses).where(eq(courses.status, "published")).groupBy(courses.categoryId),
   ]);
   const own = new Map(counts.map((c) => [c.categoryId, Number(c.n)]));
   const nodes = new Map(rows.map((r) => [r.id, { ...r, courseCount: own.get(r.id) ?? 0, children: [] as CategoryNode[] }]));

@@ -55,7 +55,7 @@ export function parseCourseRef(value: string | number): CourseRef | null {
 
 async function loadCourse(ref: CourseRef): Promise<CourseDetail | null> {
   const where = and(eq(courses.status, "published"), "id" in ref ? eq(courses.id, ref.id) : eq(courses.slug, ref.slug));
-  const [row] = await selectCourseCards().where(where).limit(1);
+  const [row] = await selectCourseCards(db()).where(where).limit(1);
   if (!row) return null;
   const [extra] = await db()
     .select({

@@ -1,7 +1,7 @@
 // The one select that turns course rows into catalogue cards, shared by lists, search results and pages.
 import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
-import { db } from "@/db";
+import { replicaDb, type Database } from "@/db";
 import { categories, courses, lessons, teachers, type courseLanguages, type courseLevels } from "@/db/schema";
 import type { CategorySummary } from "./categories";
 import { displayRating } from "@/lib/reviews/rating";
@@ -39,8 +39,9 @@ export interface CatalogueCourse extends CourseSummary {
   publishedAt: string | null;
 }
 
-export function selectCourseCards() {
-  return db()
+/** Course cards read from a replica (lists tolerate lag); the course page passes the primary. */
+export function selectCourseCards(from: Database = replicaDb()) {
+  return from
     .select({
       id: courses.id,
       slug: courses.slug,

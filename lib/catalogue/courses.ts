@@ -3,7 +3,7 @@
 // in Redis under the "courses" tag.
 import "server-only";
 import { count } from "drizzle-orm";
-import { db } from "@/db";
+import { replicaDb } from "@/db";
 import { courses } from "@/db/schema";
 import { cached } from "@/lib/cache";
 import { MAX_PER_PAGE } from "@/lib/http/paging";
@@ -98,7 +98,7 @@ async function listPage(filters: CourseFilters, sort: CourseSortKey, order: Sort
       .orderBy(...courseOrderBy({ by: sort, order }))
       .limit(perPage)
       .offset((page - 1) * perPage),
-    db().select({ n: count() }).from(courses).where(where),
+    replicaDb().select({ n: count() }).from(courses).where(where),
   ]);
   return { items: rows.map(toCatalogueCourse) as CourseListItem[], total: Number(counted?.n ?? 0) };
 }

@@ -3,16 +3,16 @@
 // crawlers fetch the sitemap rarely and want it current.
 import "server-only";
 import { asc, eq, max } from "drizzle-orm";
-import { db } from "@/db";
+import { replicaDb } from "@/db";
 import { courses, teachers } from "@/db/schema";
 
 export async function publishedCoursesForSitemap(): Promise<Array<{ slug: string; lastModified: Date }>> {
-  return db().select({ slug: courses.slug, lastModified: courses.updatedAt }).from(courses).where(eq(courses.status, "published")).orderBy(asc(courses.id));
+  return replicaDb().select({ slug: courses.slug, lastModified: courses.updatedAt }).from(courses).where(eq(courses.status, "published")).orderBy(asc(courses.id));
 }
 
 /** Teachers with at least one published course: the ones who have a page. */
 export async function teachersForSitemap(): Promise<Array<{ slug: string; lastModified: Date | null }>> {
-  return db()
+  return replicaDb()
     .select({ slug: teachers.slug, lastModified: max(courses.updatedAt) })
     .from(teachers)
     .innerJoin(courses, eq(courses.teacherId, teachers.id))

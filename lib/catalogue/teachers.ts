@@ -4,7 +4,7 @@
 // a name, and a page for them would leak drafts' teachers to crawlers.
 import "server-only";
 import { and, count, countDistinct, desc, eq, sum } from "drizzle-orm";
-import { db } from "@/db";
+import { replicaDb } from "@/db";
 import { courses, enrolments, teachers } from "@/db/schema";
 import { cached } from "@/lib/cache";
 import { selectCourseCards, toCatalogueCourse, type CatalogueCourse } from "./course-rows";
@@ -45,7 +45,7 @@ export const isTeacherSlug = (value: string): boolean => SLUG.test(value);
 const TAGS = [CATALOGUE_TAGS.teachers, CATALOGUE_TAGS.courses];
 
 async function loadProfile(slug: string): Promise<TeacherProfile | null> {
-  const [teacher] = await db()
+  const [teacher] = await replicaDb()
     .select({ id: teachers.id, slug: teachers.slug, name: teachers.name, title: teachers.title, bio: teachers.bio, avatarUrl: teachers.avatarUrl })
     .from(teachers)
     .where(eq(teachers.slug, slug))
@@ -53,8 +53,8 @@ async function loadProfile(slug: string): Promise<TeacherProfile | null> {
   if (!teacher) return null;
   const published = and(eq(courses.teacherId, teacher.id), eq(courses.status, "published"));
   const [[totals], [learners]] = await Promise.all([
-    db().select({ n: count(), ratingSum: sum(courses.ratingSum), ratingCount: sum(courses.ratingCount) }).from(courses).where(published),
-    db().select({ n: countDistinct(enrolments.userId) }).from(enrolments).innerJoin(courses, eq(courses.id, enrolments.courseId)).where(published),
+    replicaDb().select({ n: count(), ratingSum: sum(courses.ratingSum), ratingCount: sum(courses.ratingCount) }).from(courses).where(published),
+    replicaDb().select({ n: countDistinct(enrolments.userId) }).from(enrolments).innerJoin(courses, eq(courses.id, enrolments.courseId)).where(published),
   ]);
   const courseCount = Number(totals?.n ?? 0);
   if (courseCount === 0) return null;
@@ -89,7 +89,7 @@ export async function listTeacherCourses(teacherId: number, page: number, perPag
           .orderBy(desc(courses.enrolmentCount), desc(courses.id))
           .limit(perPage)
           .offset((at - 1) * perPage),
-        db().select({ n: count() }).from(courses).where(published),
+        replicaDb().select({ n: count() }).from(courses).where(published),
       ]);
       return { items: rows.map(toCatalogueCourse), total: Number(counted?.n ?? 0) };
     },

@@ -29,9 +29,29 @@ const schema = z.object({
   APP_URL: url("APP_URL", ["http:", "https:"]).default("http://localhost:3000"),
   DATABASE_URL: url("DATABASE_URL", ["mysql:", "mariadb:"]),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Read replicas, comma-separated mysql:// URLs (optional). Reads that tolerate lag go to them (db/index.ts
+   * `replicaDb`); a replica that cannot be reached is skipped for a few seconds and its reads go to the primary.
+   */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .trim()
+    .default("")
+    .refine((value) => value === "" || value.split(",").every((u) => /^(mysql|mariadb):\/\/\S+$/.test(u.trim())), "DATABASE_REPLICA_URLS must be comma-separated mysql:// URLs"),
   UPSTASH_REDIS_REST_URL: url("UPSTASH_REDIS_REST_URL", ["http:", "https:"]),
   UPSTASH_REDIS_REST_TOKEN: z.string({ error: "UPSTASH_REDIS_REST_TOKEN is not set" }).min(16, "UPSTASH_REDIS_REST_TOKEN must be at least 16 characters"),
   REDIS_URL: url("REDIS_URL", ["redis:", "rediss:"]),
+  /**
+   * Redis Sentinels, comma-separated host:port (optional). When set, TCP connections (worker, gateway, queues)
+   * ask them for the current master named REDIS_SENTINEL_MASTER and follow it through a failover; REDIS_URL
+   * then only supplies the password, database and TLS choice.
+   */
+  REDIS_SENTINELS: z
+    .string()
+    .trim()
+    .default("")
+    .refine((value) => value === "" || value.split(",").every((hp) => /^[A-Za-z0-9.-]+:\d{1,5}$/.test(hp.trim())), "REDIS_SENTINELS must be comma-separated host:port pairs"),
+  REDIS_SENTINEL_MASTER: z.string().trim().regex(/^[A-Za-z0-9._-]{1,64}$/, "REDIS_SENTINEL_MASTER must be a plain name").default("xuefu"),
   /** Prefix for every Redis key and queue, so several environments can share one Redis. */
   REDIS_KEY_PREFIX: z
     .string()

@@ -2,7 +2,7 @@
 // may see its data (the admin home page decides). Money is fen; the charts show yuan.
 import "server-only";
 import { sql } from "drizzle-orm";
-import { db } from "@/db";
+import { replicaDb } from "@/db";
 import type { Rows } from "@/db/tx";
 import { paymentProviders } from "@/db/schema/commerce";
 import { key, redis } from "@/lib/redis";
@@ -21,7 +21,7 @@ function perDay(range: DateRange, rows: Array<{ day: string | Date; n: string | 
  * they were paid, less what has been refunded of them.
  */
 export async function revenueByProvider(range: DateRange): Promise<Record<Provider, number[]>> {
-  const [rows] = (await db().execute(sql`
+  const [rows] = (await replicaDb().execute(sql`
     SELECT DATE_FORMAT(paid_at, '%Y-%m-%d') AS day, provider, SUM(total_fen - refunded_fen) AS n FROM orders
     WHERE paid_at >= ${range.start} AND paid_at < ${range.end} AND status IN ('paid', 'refunding', 'refunded') AND provider IS NOT NULL
     GROUP BY day, provider`)) as unknown as Rows<{ day: string; provider: Provider; n: string }>;
@@ -31,8 +31,8 @@ export async function revenueByProvider(range: DateRange): Promise<Record<Provid
 /** Orders placed (any outcome) and orders paid, per day. */
 export async function ordersPerDay(range: DateRange): Promise<{ placed: number[]; paid: number[] }> {
   const [[placed], [paid]] = (await Promise.all([
-    db().execute(sql`SELECT DATE_FORMAT(created_at, '%Y-%m-%d') AS day, COUNT(*) AS n FROM orders WHERE created_at >= ${range.start} AND created_at < ${range.end} GROUP BY day`),
-    db().execute(sql`
+    replicaDb().execute(sql`SELECT DATE_FORMAT(created_at, '%Y-%m-%d') AS day, COUNT(*) AS n FROM orders WHERE created_at >= ${range.start} AND created_at < ${range.end} GROUP BY day`),
+    replicaDb().execute(sql`
       SELECT DATE_FORMAT(paid_at, '%Y-%m-%d') AS day, COUNT(*) AS n FROM orders
       WHERE paid_at >= ${range.start} AND paid_at < ${range.end} AND status IN ('paid', 'refunding', 'refunded') GROUP BY day`),
   ])) as unknown as [Rows<{ day: string; n: string }>, Rows<{ day: string; n: string }>];
@@ -40,7 +40,7 @@ export async function ordersPerDay(range: DateRange): Promise<{ placed: number[]
 }
 
 export async function enrolmentsPerDay(range: DateRange): Promise<number[]> {
-  const [rows] = (await db().execute(
+  const [rows] = (await replicaDb().execute(
     sql`SELECT DATE_FORMAT(created_at, '%Y-%m-%d') AS day, COUNT(*) AS n FROM enrolments WHERE created_at >= ${range.start} AND created_at < ${range.end} GROUP BY day`,
   )) as unknown as Rows<{ day: string; n: string }>;
   return perDay(range, rows);
@@ -48,7 +48,7 @@ export async function enrolmentsPerDay(range: DateRange): Promise<number[]> {
 
 /** The courses with the most new learners in the range. */
 export async function topCourses(range: DateRange, limit = 10): Promise<Array<{ id: number; title: string; enrolments: number }>> {
-  const [rows] = (await db().execute(sql`
+  const [rows] = (await replicaDb().execute(sql`
     SELECT e.course_id AS id, c.title, COUNT(*) AS n FROM enrolments e JOIN courses c ON c.id = e.course_id
     WHERE e.created_at >= ${range.start} AND e.created_at < ${range.end}
     GROUP BY e.course_id, c.title ORDER BY n DESC, e.course_id LIMIT ${limit}`)) as unknown as Rows<{ id: string | number; title: string; n: string }>;
@@ -73,7 +73,7 @@ export async function flashSaleFunnel(range: DateRange): Promise<Funnel> {
   for (const day of range.days) p.hvals(funnelAttemptsKey(day));
   const [attemptDays, [counts]] = await Promise.all([
     p.exec() as Promise<Array<Array<string | number> | null>>,
-    db().execute(sql`
+    replicaDb().execute(sql`
       SELECT (SELECT COUNT(*) FROM seckill_seats WHERE created_at >= ${range.start} AND created_at < ${range.end}) AS won,
              (SELECT COUNT(*) FROM seckill_seats WHERE status = 'paid' AND paid_at >= ${range.start} AND paid_at < ${range.end}) AS paid`) as unknown as Promise<
       Rows<{ won: string; paid: string }>

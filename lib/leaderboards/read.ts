@@ -2,7 +2,7 @@
 // and a learner's own points over time (from the ledger).
 import "server-only";
 import { sql } from "drizzle-orm";
-import { db } from "@/db";
+import { replicaDb } from "@/db";
 import type { Rows } from "@/db/tx";
 import type { CoursesBoardResponse, HistoryResponse, PointsBoardResponse } from "./api-schemas";
 import { periodStart, type Period } from "./periods";
@@ -14,7 +14,7 @@ export async function pointsBoard(period: Period, limit: number, viewerId: numbe
   const { entries, me } = await readBoard("points", period, limit, viewerId ?? undefined);
   const names = new Map<number, string>();
   if (entries.length > 0) {
-    const [rows] = (await db().execute(sql`SELECT id, name FROM users WHERE id IN (${idList(entries.map((e) => e.id))})`)) as unknown as Rows<{ id: string | number; name: string }>;
+    const [rows] = (await replicaDb().execute(sql`SELECT id, name FROM users WHERE id IN (${idList(entries.map((e) => e.id))})`)) as unknown as Rows<{ id: string | number; name: string }>;
     for (const row of rows) names.set(Number(row.id), row.name);
   }
   return {
@@ -28,7 +28,7 @@ export async function coursesBoard(limit: number): Promise<CoursesBoardResponse>
   const { entries } = await readBoard("courses", "week", limit);
   const courses = new Map<number, { slug: string; title: string }>();
   if (entries.length > 0) {
-    const [rows] = (await db().execute(
+    const [rows] = (await replicaDb().execute(
       sql`SELECT id, slug, title FROM courses WHERE status = 'published' AND id IN (${idList(entries.map((e) => e.id))})`,
     )) as unknown as Rows<{ id: string | number; slug: string; title: string }>;
     for (const row of rows) courses.set(Number(row.id), { slug: row.slug, title: row.title });
@@ -43,7 +43,7 @@ export async function pointsHistory(userId: number, period: Period, now: Date = 
   const since = periodStart(period, now);
   const monthly = period === "all";
   const bucket = monthly ? sql`DATE_FORMAT(created_at, '%Y-%m')` : sql`DATE_FORMAT(created_at, '%Y-%m-%d')`;
-  const [rows] = (await db().execute(sql`
+  const [rows] = (await replicaDb().execute(sql`
     SELECT ${bucket} AS bucket, SUM(points) AS points FROM points_ledger
     WHERE user_id = ${userId} ${since ? sql`AND created_at >= ${since}` : sql``}
     GROUP BY bucket ORDER BY bucket`)) as unknown as Rows<{ bucket: string; points: string | number }>;

@@ -4,7 +4,7 @@
 import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/mysql-core";
-import { db } from "@/db";
+import { db, replicaDb } from "@/db";
 import { categories, courses, searchDocuments, teachers } from "@/db/schema";
 import { cached } from "@/lib/cache";
 import { courseFilterConditions, courseOrderBy } from "@/lib/catalogue/filters";
@@ -86,7 +86,7 @@ async function search(request: SearchRequest): Promise<SearchResult> {
   const order = request.sort.by === "relevance" ? [desc(score), desc(courses.enrolmentCount), desc(courses.id)] : courseOrderBy(request.sort);
 
   const [rows, [counted]] = await Promise.all([
-    db()
+    replicaDb()
       .select({
         id: courses.id,
         title: courses.title,
@@ -100,7 +100,7 @@ async function search(request: SearchRequest): Promise<SearchResult> {
       .orderBy(...order)
       .limit(request.limit)
       .offset(request.offset),
-    db().select({ n: sql<number>`COUNT(*)` }).from(searchDocuments).innerJoin(courses, eq(courses.id, searchDocuments.courseId)).where(where),
+    replicaDb().select({ n: sql<number>`COUNT(*)` }).from(searchDocuments).innerJoin(courses, eq(courses.id, searchDocuments.courseId)).where(where),
   ]);
   return {
     total: Number(counted?.n ?? 0),
@@ -119,7 +119,7 @@ async function search(request: SearchRequest): Promise<SearchResult> {
 /** Every tag of the published courses, most used first. */
 async function publishedTags(): Promise<string[]> {
   const tags = await cached("search:tags", { tags: [CATALOGUE_TAGS.courses], ttlSeconds: 300 }, async () => {
-    const rows = await db().select({ tags: courses.tags }).from(courses).where(eq(courses.status, "published"));
+    const rows = await replicaDb().select({ tags: courses.tags }).from(courses).where(eq(courses.status, "published"));
     const uses = new Map<string, number>();
     for (const row of rows) for (const tag of row.tags ?? []) uses.set(tag, (uses.get(tag) ?? 0) + 1);
     return [...uses.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag]) => tag);
@@ -138,7 +138,7 @@ async function suggest(prefix: string, limit: number): Promise<Suggestion[]> {
     })
     .slice(0, Math.min(3, limit))
     .map((tag): Suggestion => ({ kind: "tag", text: tag, parts: highlight(tag, compiled.terms) }));
-  const titles = await db()
+  const titles = await replicaDb()
     .select({ title: courses.title, slug: courses.slug })
     .from(searchDocuments)
     .innerJoin(courses, eq(courses.id, searchDocuments.courseId))

@@ -1,7 +1,7 @@
 // Runs the Upstash-protocol REST gateway (redis-rest-gateway.ts) as a background process for one profile.
 import { daemonFiles, daemonRunning, spawnDaemon, stopDaemon } from "./daemon";
 import { assertPortFree, waitFor } from "./proc";
-import type { Profile } from "./profile";
+import { portVar, type Profile } from "./profile";
 
 export const gatewayUrl = (p: Profile) => `http://127.0.0.1:${p.gatewayPort}`;
 
@@ -21,7 +21,7 @@ export async function startGateway(p: Profile, redisUrl: string, token: string, 
     await waitFor("Redis REST gateway", () => answers(p, token), 10_000, d.logFile);
     return;
   }
-  await assertPortFree(p.gatewayPort, "the Redis REST gateway", p.name === "dev" ? "XUEFU_GATEWAY_PORT" : "XUEFU_TEST_GATEWAY_PORT");
+  await assertPortFree(p.gatewayPort, "the Redis REST gateway", portVar(p.name, "GATEWAY_PORT"));
   spawnDaemon(p, d, "redis-rest-gateway-main.ts", { REDIS_URL: redisUrl, UPSTASH_REDIS_REST_TOKEN: token, GATEWAY_PORT: String(p.gatewayPort) });
   log(`Starting the Redis REST gateway on 127.0.0.1:${p.gatewayPort} ...`);
   await waitFor("Redis REST gateway", () => answers(p, token), 20_000, d.logFile);

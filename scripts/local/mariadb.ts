@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import mysql from "mysql2/promise";
 import { assertPortFree, isAlive, readPid, stopPid, waitFor } from "./proc";
-import type { Profile } from "./profile";
+import { portVar, type Profile } from "./profile";
 import type { LocalSecrets } from "./secrets";
 
 const files = (p: Profile) => ({
@@ -69,7 +69,7 @@ export async function startMariadb(p: Profile, s: LocalSecrets, log: (msg: strin
   fs.mkdirSync(p.runDir, { recursive: true });
   fs.mkdirSync(p.logDir, { recursive: true });
   if (!(await mariadbRunning(p))) {
-    await assertPortFree(p.mysqlPort, "the private MariaDB", p.name === "dev" ? "XUEFU_MYSQL_PORT" : "XUEFU_TEST_MYSQL_PORT");
+    await assertPortFree(p.mysqlPort, "the private MariaDB", portVar(p.name, "MYSQL_PORT"));
     initialise(p, log);
     const args = [
       "--no-defaults",

@@ -2,7 +2,7 @@
 // profile, like the REST gateway, and answers the OAUTH_* settings that point the real clients at it.
 import { daemonFiles, daemonRunning, spawnDaemon, stopDaemon } from "./daemon";
 import { assertPortFree, waitFor } from "./proc";
-import type { Profile } from "./profile";
+import { portVar, type Profile } from "./profile";
 import type { StandinApps } from "./secrets";
 
 export const oauthStandinUrl = (p: Profile) => `http://127.0.0.1:${p.oauthPort}`;
@@ -52,7 +52,7 @@ export async function startOAuthService(p: Profile, apps: StandinApps, log: (msg
     await waitFor("OAuth stand-in", () => answers(p), 10_000, d.logFile);
     return env;
   }
-  await assertPortFree(p.oauthPort, "the OAuth sign-in stand-in", p.name === "dev" ? "XUEFU_OAUTH_PORT" : "XUEFU_TEST_OAUTH_PORT");
+  await assertPortFree(p.oauthPort, "the OAuth sign-in stand-in", portVar(p.name, "OAUTH_PORT"));
   // Only the credential pairs: the stand-in derives its own base URLs from the port.
   const credentials = Object.fromEntries(Object.entries(env).filter(([name]) => !/_URL$/.test(name)));
   spawnDaemon(p, d, "oauth-standin-main.ts", { ...credentials, OAUTH_STANDIN_PORT: String(p.oauthPort) });

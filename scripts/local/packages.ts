@@ -28,6 +28,10 @@ export const TOOLS = {
   sshd: { label: "OpenSSH server (the hands-on lab host)", binaries: ["/usr/sbin/sshd"], packages: ["openssh-server"] },
   /** The sandbox every lab session runs in (lib/labs/lab-shell.sh). */
   bubblewrap: { label: "bubblewrap (the lab sandbox)", binaries: ["/usr/bin/bwrap"], packages: ["bubblewrap"] },
+  /** The production topology on one machine (`npm run stack`): the load balancer and the process supervisor. */
+  nginx: { label: "nginx (load balancer)", binaries: ["/usr/sbin/nginx"], packages: ["nginx"] },
+  nginxBrotli: { label: "nginx's brotli module", binaries: ["/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so"], packages: ["libnginx-mod-http-brotli-filter"] },
+  supervisor: { label: "Supervisor (process supervisor)", binaries: ["/usr/bin/supervisord"], packages: ["supervisor"] },
 } satisfies Record<string, Tool>;
 
 const installed = (tool: Tool) => tool.binaries.some((bin) => fs.existsSync(bin));
@@ -70,8 +74,10 @@ export function ensureTools(tools: Tool[], log: (msg: string) => void): void {
   const addPolicy = !fs.existsSync(policy);
   try {
     if (addPolicy) run(["sh", "-c", `printf '#!/bin/sh\\nexit 101\\n' > ${policy} && chmod 755 ${policy}`]);
-    run(["apt-get", "update", "-qq"]);
-    run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", ...packages]);
+    // Another install (a second checkout's first run) may hold dpkg's lock: wait for it rather than fail.
+    const lock = ["-o", "DPkg::Lock::Timeout=300"];
+    run(["apt-get", ...lock, "update", "-qq"]);
+    run(["apt-get", ...lock, "install", "-y", "-qq", "--no-install-recommends", ...packages]);
   } finally {
     if (addPolicy) run(["rm", "-f", policy]);
   }

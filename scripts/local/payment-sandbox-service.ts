@@ -3,7 +3,7 @@
 import { daemonFiles, daemonRunning, spawnDaemon, stopDaemon } from "./daemon";
 import { paymentSandboxEnv, type PaymentSandboxKeys } from "./payment-sandbox-keys";
 import { assertPortFree, waitFor } from "./proc";
-import type { Profile } from "./profile";
+import { portVar, type Profile } from "./profile";
 
 export { PAYMENT_ENV_NAMES } from "./payment-sandbox-keys";
 export type PaymentEnv = ReturnType<typeof paymentSandboxEnv>;
@@ -23,7 +23,7 @@ export async function startPaymentSandboxService(p: Profile, keys: PaymentSandbo
     await waitFor("payments sandbox", () => answers(p), 10_000, d.logFile);
     return env;
   }
-  await assertPortFree(p.paymentPort, "the payments sandbox", p.name === "dev" ? "XUEFU_PAYMENT_PORT" : "XUEFU_TEST_PAYMENT_PORT");
+  await assertPortFree(p.paymentPort, "the payments sandbox", portVar(p.name, "PAYMENT_PORT"));
   // Tests wait for retries in seconds, not hours.
   spawnDaemon(p, d, "payment-sandbox-main.ts", { PAYMENT_SANDBOX_PORT: String(p.paymentPort), PAYMENT_SANDBOX_KEYS: JSON.stringify(keys), PAYMENT_SANDBOX_RETRY_SCALE: p.name === "test" ? "0.001" : "1" });
   log(`Starting the Alipay / WeChat Pay / UnionPay sandbox on ${paymentSandboxUrl(p)} ...`);

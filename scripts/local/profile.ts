@@ -1,8 +1,9 @@
 // Where each set of local services lives. `dev` is what `npm run dev` uses; `test` is a separate set that
-// `npm test` starts, so tests never touch development data.
+// `npm test` starts, so tests never touch development data; `stack` is the production topology on this
+// machine (`npm run stack`, scripts/stack/), with its own data under .data/stack.
 import path from "node:path";
 
-export type ProfileName = "dev" | "test";
+export type ProfileName = "dev" | "test" | "stack";
 
 export interface Profile {
   name: ProfileName;
@@ -42,10 +43,13 @@ const portFromEnv = (name: string, fallback: number): number => {
   return port;
 };
 
+/** XUEFU_MYSQL_PORT for dev, XUEFU_TEST_MYSQL_PORT for test, XUEFU_STACK_MYSQL_PORT for the stack. */
+export const portVar = (name: ProfileName, base: string) => (name === "dev" ? `XUEFU_${base}` : `XUEFU_${name.toUpperCase()}_${base}`);
+
 export function profile(name: ProfileName): Profile {
   const root = path.join(projectRoot, ".data");
-  const dataDir = name === "dev" ? root : path.join(root, "test");
-  const offset = name === "dev" ? 0 : 10;
+  const dataDir = name === "dev" ? root : path.join(root, name);
+  const offset = { dev: 0, test: 10, stack: 100 }[name];
   return {
     name,
     dataDir,
@@ -54,17 +58,17 @@ export function profile(name: ProfileName): Profile {
     runDir: path.join(dataDir, "run"),
     logDir: path.join(dataDir, "log"),
     secretsFile: path.join(dataDir, "secrets.json"),
-    mysqlPort: portFromEnv(name === "dev" ? "XUEFU_MYSQL_PORT" : "XUEFU_TEST_MYSQL_PORT", 3307 + offset),
-    redisPort: portFromEnv(name === "dev" ? "XUEFU_REDIS_PORT" : "XUEFU_TEST_REDIS_PORT", 6380 + offset),
-    gatewayPort: portFromEnv(name === "dev" ? "XUEFU_GATEWAY_PORT" : "XUEFU_TEST_GATEWAY_PORT", 8079 + offset),
-    oauthPort: portFromEnv(name === "dev" ? "XUEFU_OAUTH_PORT" : "XUEFU_TEST_OAUTH_PORT", 8099 + offset),
-    paymentPort: portFromEnv(name === "dev" ? "XUEFU_PAYMENT_PORT" : "XUEFU_TEST_PAYMENT_PORT", 8098 + offset),
-    database: name === "dev" ? "xuefu" : "xuefu_test",
+    mysqlPort: portFromEnv(portVar(name, "MYSQL_PORT"), 3307 + offset),
+    redisPort: portFromEnv(portVar(name, "REDIS_PORT"), 6380 + offset),
+    gatewayPort: portFromEnv(portVar(name, "GATEWAY_PORT"), 8079 + offset),
+    oauthPort: portFromEnv(portVar(name, "OAUTH_PORT"), 8099 + offset),
+    paymentPort: portFromEnv(portVar(name, "PAYMENT_PORT"), 8098 + offset),
+    database: { dev: "xuefu", test: "xuefu_test", stack: "xuefu_stack" }[name],
     dbUser: "xuefu",
-    redisPersistent: name === "dev",
     labsDir: path.join(dataDir, "labs"),
-    labSshPort: portFromEnv(name === "dev" ? "XUEFU_LAB_SSH_PORT" : "XUEFU_TEST_LAB_SSH_PORT", 2222 + offset),
+    labSshPort: portFromEnv(portVar(name, "LAB_SSH_PORT"), 2222 + offset),
     // Separate pools, so a test run never kills a development lab.
-    labAccounts: Array.from({ length: 8 }, (_, i) => `xuefu-lab${name === "dev" ? "" : "t"}-${String(i + 1).padStart(2, "0")}`),
+    labAccounts: Array.from({ length: 8 }, (_, i) => `xuefu-lab${{ dev: "", test: "t", stack: "s" }[name]}-${String(i + 1).padStart(2, "0")}`),
+    redisPersistent: name !== "test",
   };
 }

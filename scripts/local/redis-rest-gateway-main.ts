@@ -19,8 +19,16 @@ async function main(): Promise<void> {
   const port = Number(rawPort);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`GATEWAY_PORT must be a port number, got "${rawPort}"`);
 
+  // REDIS_SENTINELS=host:port,host:port (and REDIS_SENTINEL_MASTER): follow the master through a failover.
+  const sentinels = (process.env.REDIS_SENTINELS ?? "")
+    .split(",")
+    .map((hp) => hp.trim())
+    .filter(Boolean)
+    .map((hp) => ({ host: hp.slice(0, hp.lastIndexOf(":")), port: Number(hp.slice(hp.lastIndexOf(":") + 1)) }));
   const gateway = await startRedisRestGateway({
     redisUrl,
+    sentinels,
+    sentinelMaster: process.env.REDIS_SENTINEL_MASTER || "xuefu",
     token,
     port,
     log: (msg, fields) => logger.info(fields ?? {}, msg),

@@ -25,6 +25,9 @@ import { createScriptTranslator } from "./redis-rest-scripts";
 
 export interface GatewayOptions {
   redisUrl: string;
+  /** Sentinels to ask for the master named sentinelMaster; redisUrl is then only used in log lines. */
+  sentinels?: Array<{ host: string; port: number }>;
+  sentinelMaster?: string;
   token: string;
   /** Loopback only; default 127.0.0.1. */
   host?: string;
@@ -84,12 +87,24 @@ export async function startRedisRestGateway(opts: GatewayOptions): Promise<Gatew
   const expectedToken = sha256(opts.token);
 
   // Fail fast while Redis is down (no offline queue) and keep reconnecting at least once a second, forever.
-  const redis = new IORedis(opts.redisUrl, {
+  const connection = {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
-    retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
+    retryStrategy: (attempt: number) => Math.min(attempt * 100, 1000),
     commandTimeout: 15_000,
-  });
+  };
+  // Behind Sentinel (the production topology), follow the master through a failover: ask the Sentinels again
+  // on every reconnect, and reconnect when the old master, now a replica, answers READONLY.
+  const redis = opts.sentinels?.length
+    ? new IORedis({
+        ...connection,
+        sentinels: opts.sentinels,
+        name: opts.sentinelMaster ?? "xuefu",
+        reconnectOnError: (error: Error) => error.message.startsWith("READONLY"),
+        // A hung master answers nothing and keeps the connection: follow the Sentinels' switch-master instead.
+        failoverDetector: true,
+      })
+    : new IORedis(opts.redisUrl, connection);
   let connected = false;
   let reportedDown = false;
   redis.on("ready", () => {

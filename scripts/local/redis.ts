@@ -5,7 +5,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { assertPortFree, isAlive, readPid, stopPid, waitFor } from "./proc";
-import type { Profile } from "./profile";
+import { portVar, type Profile } from "./profile";
 
 const files = (p: Profile) => ({ pid: path.join(p.runDir, "redis.pid"), log: path.join(p.logDir, "redis.log") });
 
@@ -40,7 +40,7 @@ export async function startRedis(p: Profile, log: (msg: string) => void): Promis
     await waitFor("Redis", () => redisPing(p.redisPort), 10_000, f.log);
     return;
   }
-  await assertPortFree(p.redisPort, "the private Redis", p.name === "dev" ? "XUEFU_REDIS_PORT" : "XUEFU_TEST_REDIS_PORT");
+  await assertPortFree(p.redisPort, "the private Redis", portVar(p.name, "REDIS_PORT"));
   for (const dir of [p.redisDir, p.runDir, p.logDir]) fs.mkdirSync(dir, { recursive: true });
   const args = [
     "--bind", "127.0.0.1",

@@ -19,7 +19,8 @@ function flushRedis(port: number): Promise<void> {
 }
 
 export async function prepareTestServices(opts: { log: (msg: string) => void; withBrowser?: boolean }): Promise<ServiceEnv> {
-  const alsoEnsure: Tool[] = opts.withBrowser ? [TOOLS.chromium, TOOLS.cjkFonts] : [];
+  // nginx: the tests check the reference deployment's nginx configuration with `nginx -t` (scripts/stack/deploy-files.ts).
+  const alsoEnsure: Tool[] = [TOOLS.nginx, TOOLS.nginxBrotli, ...(opts.withBrowser ? [TOOLS.chromium, TOOLS.cjkFonts] : [])];
   const services = await startServices("test", { log: opts.log, alsoEnsure });
   const p = profile("test");
   recreateDatabase(p);
