@@ -18,6 +18,17 @@ const realtimeOrigin = /^wss?:\/\//.test(realtimeUrl) ? ` ${new URL(realtimeUrl)
 
 // Aliyun VOD's playback domain (VIDEO_PROVIDER=aliyun): the player fetches playlists and segments from it.
 const vodOrigin = process.env.ALIYUN_VOD_PLAY_ORIGIN ? ` ${new URL(process.env.ALIYUN_VOD_PLAY_ORIGIN).origin}` : "";
+// The live-class streaming provider's origins (LIVE_STREAM_ORIGINS, https only, read at build time): hls.js fetches
+// their playlists and segments, so connect-src and media-src must name them. A malformed entry stops the build.
+const liveStreamOrigins = (process.env.LIVE_STREAM_ORIGINS ?? "")
+  .split(/[\s,]+/)
+  .filter(Boolean)
+  .map((entry) => {
+    const url = new URL(entry);
+    if (url.protocol !== "https:" || url.origin !== entry.replace(/\/$/, "")) throw new Error(`LIVE_STREAM_ORIGINS: "${entry}" is not an https origin`);
+    return url.origin;
+  });
+const liveOrigins = liveStreamOrigins.map((origin) => ` ${origin}`).join("");
 
 // Sent with every response. Next.js hydrates with inline scripts, so script-src allows 'unsafe-inline'
 // (a nonce-based policy would make every page uncacheable); development also needs eval for fast refresh.
@@ -28,9 +39,9 @@ const contentSecurityPolicy = [
   "img-src 'self' data: blob: https:",
   "font-src 'self' data:",
   // hls.js plays through a MediaSource (a blob: URL) and transmuxes in a worker it starts from a blob.
-  `media-src 'self' blob:${vodOrigin}`,
+  `media-src 'self' blob:${vodOrigin}${liveOrigins}`,
   "worker-src 'self' blob:",
-  `connect-src 'self'${realtimeOrigin}${vodOrigin}${isDev ? " ws: wss:" : ""}`,
+  `connect-src 'self'${realtimeOrigin}${vodOrigin}${liveOrigins}${isDev ? " ws: wss:" : ""}`,
   "frame-ancestors 'none'",
   "base-uri 'self'",
   "object-src 'none'",

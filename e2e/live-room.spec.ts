@@ -7,13 +7,14 @@ import { randomUUID } from "node:crypto";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import WebSocket from "ws";
 import { startGatewayProcess, type Child } from "../scripts/local/children";
+import zh from "../lib/i18n/messages/zh-CN.json";
 import { createAccount, signIn } from "./support/auth";
 import { query } from "./support/db";
 
 const SECOND_GATEWAY_PORT = Number(process.env.XUEFU_E2E_GATEWAY2_PORT ?? 3111);
 const APP_ORIGIN = new URL(process.env.E2E_BASE_URL ?? "http://localhost:3100").origin;
 
-async function makeLiveLesson(): Promise<number> {
+async function makeLiveLesson(opts: { scheduled?: boolean } = {}): Promise<number> {
   const run = randomUUID().slice(0, 8);
   const [teacher] = await query<{ id: number }>("SELECT id FROM teachers ORDER BY id LIMIT 1");
   const [category] = await query<{ id: number }>("SELECT id FROM categories WHERE parent_id IS NOT NULL ORDER BY id LIMIT 1");
@@ -25,10 +26,12 @@ async function makeLiveLesson(): Promise<number> {
   await query("INSERT INTO chapters (course_id, title, position, created_at) VALUES (?, '直播', 1, NOW(3))", [course!.id]);
   await query("INSERT INTO lessons (course_id, chapter_id, title, kind, position, duration_seconds, created_at) SELECT ?, id, '二叉树直播答疑', 'live', 1, 3600, NOW(3) FROM chapters WHERE course_id = ?", [course!.id, course!.id]);
   const [lesson] = await query<{ id: number }>("SELECT id FROM lessons WHERE course_id = ?", [course!.id]);
-  await query(
-    "INSERT INTO live_sessions (lesson_id, teacher_id, starts_at, planned_minutes, stream_url, status, created_at, updated_at) VALUES (?, ?, NOW(3) - INTERVAL 5 MINUTE, 60, 'media:demo-bars-v1', 'live', NOW(3), NOW(3))",
-    [lesson!.id, teacher!.id],
-  );
+  if (opts.scheduled ?? true) {
+    await query(
+      "INSERT INTO live_sessions (lesson_id, teacher_id, starts_at, planned_minutes, stream_url, status, created_at, updated_at) VALUES (?, ?, NOW(3) - INTERVAL 5 MINUTE, 60, 'media:demo-bars-v1', 'live', NOW(3), NOW(3))",
+      [lesson!.id, teacher!.id],
+    );
+  }
   return lesson!.id;
 }
 
@@ -158,4 +161,56 @@ test("a learner who is not enrolled gets the 403 page, and the chat endpoint ref
   expect(post.status()).toBe(403);
   // Nobody signed in: the chat endpoint answers 401.
   expect((await request.post(`/api/v1/live/${lessonId}/messages`, { data: { body: "hi" } })).status()).toBe(401);
+});
+
+test("an admin schedules a live class in the lesson editor; its learner is reminded, then sees it cancelled", async ({ browser }) => {
+  test.setTimeout(150_000);
+  const lessonId = await makeLiveLesson({ scheduled: false });
+  const [where] = await query<{ courseId: number; slug: string }>("SELECT c.id AS courseId, c.slug FROM lessons l JOIN courses c ON c.id = l.course_id WHERE l.id = ?", [lessonId]);
+  const learner = await enrolledLearner("live-remind", lessonId);
+  const admin = await createAccount({ label: "live-admin", roles: ["course_admin"] });
+
+  const adminPage = await (await browser.newContext()).newPage();
+  await signIn(adminPage, admin.email, `/admin/courses/${where!.courseId}/lessons/${lessonId}`);
+  const panel = adminPage.getByTestId("live-schedule");
+  await expect(panel).toBeVisible();
+  // Ten minutes from now in the browser's own time zone, as <input type="datetime-local"> takes it.
+  const startsAt = await adminPage.evaluate(() => {
+    const d = new Date(Date.now() + 10 * 60_000);
+    const pad = (n: number) => String(n).padStart(2, "0");
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  });
+  await panel.getByLabel(zh.Live.admin.startsAt).fill(startsAt);
+  await panel.getByLabel(zh.Live.admin.plannedMinutes).fill("45");
+  // An address that is not the provider's HLS over https is refused, and says why.
+  await panel.getByLabel(zh.Live.admin.streamUrl).fill("javascript:alert(1)");
+  await adminPage.getByTestId("save-live").click();
+  await expect(panel.getByText(zh.Live.admin.field_bad_url)).toBeVisible();
+  await panel.getByLabel(zh.Live.admin.streamUrl).fill("media:demo-bars-v1");
+  await adminPage.getByTestId("save-live").click();
+  await expect(panel.getByRole("status")).toHaveText(zh.Live.admin.saved);
+  await expect(adminPage.getByTestId("live-admin-status")).toHaveAttribute("data-status", "scheduled");
+  const audits = await query<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log WHERE target_type = 'lesson' AND target_id = ? AND action = 'ACTION lessons.scheduleLive'", [String(lessonId)]);
+  expect(Number(audits[0]!.n)).toBe(1);
+
+  // The learner's lesson page leads to the room, which counts down.
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, learner.email, `/courses/${where!.slug}/lessons/${lessonId}`);
+  await page.getByTestId("enter-live-room").click();
+  await page.waitForURL(`**/live/${lessonId}`);
+  await expect(page.getByTestId("live-countdown")).toContainText(/\d{2}:\d{2}/);
+
+  // The worker's minute job tells the learner the class starts within 15 minutes: once.
+  await expect.poll(async () => Number((await query<{ n: number }>("SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND kind = 'live.starting'", [learner.id]))[0]!.n), { timeout: 90_000, intervals: [2_000] }).toBe(1);
+  await page.goto("/account/notifications");
+  await expect(page.getByTestId("notification").first()).toContainText("二叉树直播答疑");
+
+  // Cancelled: the room says so, with no chat box, without a reload of its own.
+  await page.goto(`/live/${lessonId}`);
+  await expect(page.getByTestId("live-room")).toHaveAttribute("data-connection", "open");
+  adminPage.once("dialog", (dialog) => void dialog.accept());
+  await adminPage.getByTestId("cancel-live").click();
+  await expect(adminPage.getByTestId("live-admin-status")).toHaveAttribute("data-status", "cancelled");
+  await expect(page.getByTestId("live-room")).toHaveAttribute("data-status", "cancelled", { timeout: 15_000 });
+  await expect(page.getByTestId("chat-input")).toHaveCount(0);
 });

@@ -13,7 +13,7 @@ import { logger } from "@/lib/log";
 import type { AdminContext } from "@/lib/rbac/guard";
 import { key, redis } from "@/lib/redis";
 import { publish } from "@/lib/realtime/publish";
-import { roomChannel } from "@/lib/realtime/protocol";
+import { roomChannel, userChannel } from "@/lib/realtime/protocol";
 import { rateLimit } from "@/lib/security/rate-limit";
 import { roomRole } from "./room";
 import { screenText } from "./screen";
@@ -89,12 +89,12 @@ export async function deleteChatMessage(admin: AdminContext, lessonId: number, m
   return deleted;
 }
 
-/** Mutes a learner in one room for `minutes`; a new mute replaces the old one. Told to the room's moderators' pages. */
+/** Mutes a learner in one room for `minutes`; a new mute replaces the old one. Told to that learner alone. */
 export async function muteLearner(admin: AdminContext, lessonId: number, userId: number, minutes: number): Promise<{ until: string }> {
   const until = new Date(Date.now() + minutes * 60_000);
   await redis().set(muteKey(lessonId, userId), "1", { ex: minutes * 60 });
   await admin.audit(db(), { targetType: "user", targetId: userId, summary: `Muted user ${userId} in live lesson ${lessonId} for ${minutes} min`, after: { lessonId, minutes, until: until.toISOString() } });
-  await publish(roomChannel(lessonId), { type: "live.muted", data: { userId, until: until.toISOString() } }).catch((error: unknown) => log.warn({ err: error, lessonId }, "pushing a mute failed"));
+  await publish(userChannel(userId), { type: "live.muted", data: { lessonId, until: until.toISOString() } }).catch((error: unknown) => log.warn({ err: error, lessonId }, "pushing a mute failed"));
   return { until: until.toISOString() };
 }
 

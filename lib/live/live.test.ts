@@ -249,6 +249,16 @@ describe("the 15-minute reminder", () => {
     expect(toldOutsider).toHaveLength(0);
   });
 
+  it("moving a class's start re-arms its reminder", async () => {
+    const lessonId = await makeLesson();
+    await scheduleLive(lessonId, 10);
+    await sendLiveReminders();
+    await scheduleLive(lessonId, 12);
+    await sendLiveReminders();
+    const told = await db().select({ data: notifications.data }).from(notifications).where(and(eq(notifications.userId, learner), eq(notifications.kind, "live.starting")));
+    expect(told.filter((n) => n.data.lessonId === lessonId)).toHaveLength(2);
+  });
+
   it("does not tell about classes more than 15 minutes away, or cancelled ones", async () => {
     const later = await makeLesson();
     await scheduleLive(later, 40);

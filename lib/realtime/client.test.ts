@@ -8,16 +8,28 @@ import { registerSession, revokeAllSessions } from "@/lib/auth/session-registry"
 import { createTcpRedis } from "@/lib/redis/tcp";
 import { connectRealtime, type ConnectionState } from "./client";
 import { startGateway, type Gateway } from "./gateway";
-import { userChannel, type RealtimeEvent } from "./protocol";
+import { redisPresence } from "./presence";
+import { roomChannel, userChannel, type RealtimeEvent } from "./protocol";
 import { publish } from "./publish";
 
 const ORIGIN = "http://localhost:3000";
 let gateway: Gateway;
 let cookie = "";
+const presenceRedis = createTcpRedis();
 const holder = globalThis as unknown as { WebSocket?: unknown };
 
 beforeAll(async () => {
-  gateway = await startGateway({ host: "127.0.0.1", port: 0, allowedOrigins: [ORIGIN], redis: () => createTcpRedis(), sessionCheckMs: 200 });
+  gateway = await startGateway({
+    host: "127.0.0.1",
+    port: 0,
+    allowedOrigins: [ORIGIN],
+    redis: () => createTcpRedis(),
+    sessionCheckMs: 200,
+    // Rooms 900000-999999 are open to everyone here; the live room's own rule is tested in lib/live.
+    mayJoin: async (_userId, channel) => /^room:9\d{5}$/.test(channel),
+    presence: redisPresence(presenceRedis),
+    presenceIntervalMs: 200,
+  });
   holder.WebSocket = class extends WS {
     constructor(url: string | URL) {
       super(url, { headers: { origin: ORIGIN, cookie } });
@@ -28,6 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   delete holder.WebSocket;
   await gateway?.close();
+  presenceRedis.disconnect();
 });
 
 async function until(what: string, check: () => boolean, timeoutMs = 5_000): Promise<void> {
@@ -69,6 +82,42 @@ describe("the browser's real-time client", () => {
       await new Promise((r) => setTimeout(r, 1_500));
       expect(states.at(-1)).toBe("ended");
       expect(gateway.connections(userId)).toBe(0);
+    } finally {
+      client.close();
+    }
+  });
+});
+
+describe("rooms on the browser's client", () => {
+  it("joins its rooms on every connect from the last event it saw, and reports the room's head count", async () => {
+    const userId = 760_000 + Math.floor(Math.random() * 50_000);
+    const room = roomChannel(900_000 + Math.floor(Math.random() * 99_999));
+    const session = await registerSession(userId, "web", { userAgent: "Vitest", ip: "127.0.0.1" }, 600);
+    cookie = `authjs.session-token=${await signToken({ sub: String(userId), sid: session.sid, kind: "web" }, 600)}`;
+    // An event before the page was rendered: the page starts from it, so it is not delivered again.
+    const before = await publish(room, { type: "test", data: "before" });
+    const states: ConnectionState[] = [];
+    const seen: unknown[] = [];
+    const counts: number[] = [];
+    const client = connectRealtime({
+      url: `ws://127.0.0.1:${gateway.port}/ws`,
+      rooms: [{ channel: room, since: before }],
+      onEvent: (event, channel) => channel === room && seen.push(event.data),
+      onPresence: (channel, n) => channel === room && counts.push(n),
+      onState: (state) => states.push(state),
+    });
+    try {
+      await until("the head count", () => counts.length > 0);
+      expect(counts[0]).toBe(1);
+      await publish(room, { type: "test", data: 1 });
+      await until("the first room event", () => seen.length === 1);
+
+      const tcp = createTcpRedis();
+      await tcp.call("CLIENT", "KILL", "TYPE", "pubsub").finally(() => tcp.disconnect());
+      await until("reconnecting", () => states.includes("reconnecting"));
+      await publish(room, { type: "test", data: 2 });
+      await until("the missed room event after the reconnect", () => seen.length === 2, 8_000);
+      expect(seen).toEqual([1, 2]);
     } finally {
       client.close();
     }
