@@ -16,6 +16,9 @@ const isDev = process.env.NODE_ENV !== "production";
 const realtimeUrl = process.env.REALTIME_PUBLIC_URL ?? "";
 const realtimeOrigin = /^wss?:\/\//.test(realtimeUrl) ? ` ${new URL(realtimeUrl).origin}` : "";
 
+// Aliyun VOD's playback domain (VIDEO_PROVIDER=aliyun): the player fetches playlists and segments from it.
+const vodOrigin = process.env.ALIYUN_VOD_PLAY_ORIGIN ? ` ${new URL(process.env.ALIYUN_VOD_PLAY_ORIGIN).origin}` : "";
+
 // Sent with every response. Next.js hydrates with inline scripts, so script-src allows 'unsafe-inline'
 // (a nonce-based policy would make every page uncacheable); development also needs eval for fast refresh.
 const contentSecurityPolicy = [
@@ -25,9 +28,9 @@ const contentSecurityPolicy = [
   "img-src 'self' data: blob: https:",
   "font-src 'self' data:",
   // hls.js plays through a MediaSource (a blob: URL) and transmuxes in a worker it starts from a blob.
-  "media-src 'self' blob:",
+  `media-src 'self' blob:${vodOrigin}`,
   "worker-src 'self' blob:",
-  `connect-src 'self'${realtimeOrigin}${isDev ? " ws: wss:" : ""}`,
+  `connect-src 'self'${realtimeOrigin}${vodOrigin}${isDev ? " ws: wss:" : ""}`,
   "frame-ancestors 'none'",
   "base-uri 'self'",
   "object-src 'none'",

@@ -1,7 +1,11 @@
 // The house's ownership rules, read from the source (no database needed): every table with an owner is written
 // by that owner alone. lib/enrolments grants and ends enrolments; lib/orders creates orders and moves their
-// status; lib/memberships places and ends membership terms; lib/notifications stores notifications and the learners' channel preferences; lib/paths writes learning paths, follows and course updates. Another module that needs such a change calls the owner or reacts to its events
-// (lib/orders/events.ts); it never writes the rows itself, neither through drizzle nor in raw SQL.
+// status; lib/memberships places and ends membership terms; lib/notifications stores notifications and the
+// learners' channel preferences; lib/paths writes learning paths, follows and course updates; lib/reviews
+// writes reviews and their votes, lib/qa lesson questions and answers, lib/moderation the word list, reports
+// and mutes (and asks the other two to change a post's status); lib/live the live sessions, their chat,
+// announcements and reminders. Another module that needs such a change calls the owner or reacts to its
+// events (lib/orders/events.ts); it never writes the rows itself, neither through drizzle nor in raw SQL.
 // Outside its owner a table may only be read: `.from(t)`, `…Join(t, …)`, its columns (`t.userId`), or
 // `FROM ${t}` in a raw query. Anything else (handing the table to a helper, say) counts as a write, because
 // a helper can write what it is given.
@@ -19,6 +23,16 @@ const OWNED = [
   { table: "memberships", sqlName: "memberships", owner: "lib/memberships/" },
   { table: "membershipTerms", sqlName: "membership_terms", owner: "lib/memberships/" },
   { table: "notifications", sqlName: "notifications", owner: "lib/notifications/" },
+  { table: "reviews", sqlName: "reviews", owner: "lib/reviews/" },
+  { table: "reviewVotes", sqlName: "review_votes", owner: "lib/reviews/" },
+  { table: "lessonPosts", sqlName: "lesson_posts", owner: "lib/qa/" },
+  { table: "moderationWords", sqlName: "moderation_words", owner: "lib/moderation/" },
+  { table: "contentReports", sqlName: "content_reports", owner: "lib/moderation/" },
+  { table: "userMutes", sqlName: "user_mutes", owner: "lib/moderation/" },
+  { table: "liveSessions", sqlName: "live_sessions", owner: "lib/live/" },
+  { table: "liveMessages", sqlName: "live_messages", owner: "lib/live/" },
+  { table: "liveAnnouncements", sqlName: "live_announcements", owner: "lib/live/" },
+  { table: "liveReminders", sqlName: "live_reminders", owner: "lib/live/" },
   { table: "notificationPreferences", sqlName: "notification_preferences", owner: "lib/notifications/" },
   { table: "learningPaths", sqlName: "learning_paths", owner: "lib/paths/" },
   { table: "learningPathCourses", sqlName: "learning_path_courses", owner: "lib/paths/" },

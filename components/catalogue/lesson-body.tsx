@@ -37,6 +37,7 @@ export async function LessonBody(props: LessonBodyProps) {
           poster={playback.poster}
           title={title}
           startAt={startAt}
+          captions={playback.captions}
           labels={{ player: tm("player", { title }), quality: tm("quality"), auto: tm("auto"), speed: tm("speed"), keyboardHelp: tm("keyboardHelp"), loadFailed: tm("loadFailed") }}
         />
         {text}

@@ -10,7 +10,15 @@ import { notificationData } from "@/lib/notifications/kinds";
 import styles from "./notifications.module.css";
 
 export async function NotificationList({ items }: { items: NotificationRow[] }) {
-  const [t, tf, format, locale] = await Promise.all([getTranslations("Notifications"), getTranslations("Following.kinds"), getFormatter(), getLocale()]);
+  const [t, tr, tq, tl, tf, format, locale] = await Promise.all([
+    getTranslations("Notifications"),
+    getTranslations("Reviews"),
+    getTranslations("LessonQA"),
+    getTranslations("Live"),
+    getTranslations("Following.kinds"),
+    getFormatter(),
+    getLocale(),
+  ]);
 
   const text = (item: NotificationRow): string => {
     if (item.kind === "order.paid") {
@@ -24,6 +32,18 @@ export async function NotificationList({ items }: { items: NotificationRow[] }) 
     if (item.kind === "membership.ending") {
       const data = notificationData["membership.ending"].safeParse(item.data);
       if (data.success) return t("kinds.membershipEnding", { days: data.data.daysLeft, date: format.dateTime(new Date(data.data.endsAt), "zoned") });
+    }
+    if (item.kind === "review.replied") {
+      const data = notificationData["review.replied"].safeParse(item.data);
+      if (data.success) return tr("notifications.replied", { course: data.data.courseTitle });
+    }
+    if (item.kind === "qa.answered" || item.kind === "qa.mentioned") {
+      const data = notificationData[item.kind].safeParse(item.data);
+      if (data.success) return tq(item.kind === "qa.answered" ? "notifications.answered" : "notifications.mentioned", { name: data.data.by });
+    }
+    if (item.kind === "live.starting") {
+      const data = notificationData["live.starting"].safeParse(item.data);
+      if (data.success) return tl("notificationStarting", { lesson: data.data.lessonTitle, course: data.data.courseTitle, time: format.dateTime(new Date(data.data.startsAt), "zoned") });
     }
     if (item.kind === "seckill.won" || item.kind === "order.pay-reminder") {
       const data = notificationData[item.kind].safeParse(item.data);

@@ -17,6 +17,10 @@ const NAME_KEY: Record<NotificationKind, string> = {
   "seckill.won": "seckillWon",
   "order.pay-reminder": "payReminder",
   "course.updated": "courseUpdated",
+  "review.replied": "reviewReplied",
+  "qa.answered": "qaAnswered",
+  "qa.mentioned": "qaMentioned",
+  "live.starting": "liveStarting",
 };
 const CHANNELS = ["inApp", "email", "sms"] as const;
 

@@ -8,4 +8,6 @@ export * from "./search";
 export * from "./seckill";
 export * from "./notifications";
 export * from "./media";
+export * from "./community";
+export * from "./live";
 export * from "./paths";

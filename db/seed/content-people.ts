@@ -15,6 +15,7 @@ export const DEMO_ACCOUNTS: ReadonlyArray<DemoAccount> = [
   { email: "course-admin@example.com", name: "李晓彤", roleKey: "course_admin", description: "course admin (catalogue)" },
   { email: "order-admin@example.com", name: "王建国", roleKey: "order_admin", description: "order admin (orders and refunds)" },
   { email: "marketing-admin@example.com", name: "赵雪", roleKey: "marketing_admin", description: "marketing admin (coupons, flash sales, membership plans)" },
+  { email: "moderator@example.com", name: "孙静怡", roleKey: "content_moderator", description: "content moderator (held and reported reviews and questions, word list)" },
   { email: "learner@example.com", name: "陈小北", roleKey: null, description: "learner with a few enrolments and progress" },
 ];
 

@@ -349,6 +349,10 @@ export async function seed(db: Database, opts: { nodeEnv: string; log?: (msg: st
   // Video lessons play the demo clips (made and transcoded once with ffmpeg, cached under .data/media-seed).
   const { seedDemoVideos } = await import("./demo-videos");
   await seedDemoVideos(db, log);
+  // One live class starting soon and playing a demo clip (lib/live/seed.ts).
+  const { ensureDemoLiveLesson } = await import("../../lib/live/seed");
+  const live = await ensureDemoLiveLesson(db, DEMO_LEARNER_EMAIL, new Date());
+  if (live) log(`Demo live class: /live/${live.lessonId}, starting within 20 minutes; sign in as ${live.learnerEmail ?? "an enrolled learner"} (the demo password) or a course admin.`);
   // The search index is derived data: rebuild it so search finds exactly what was seeded, then drop cached
   // catalogue reads (Redis may be down while seeding; the caches' short lifetimes cover that case).
   const { reindexAll } = await import("../../lib/search");

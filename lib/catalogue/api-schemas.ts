@@ -55,7 +55,7 @@ export const apiCourseSchema = z.object({
   language: z.enum(courseLanguages),
   tags: z.array(z.string()),
   enrolment_count: z.int().min(0),
-  rating: z.number().nullable().describe("Average rating to one decimal; null before the first rating."),
+  rating: z.number().nullable().describe("Damped (Bayesian) average rating to one decimal: (10 × 4.0 + sum of stars) / (10 + ratings), so a few reviews move it little; null before the first rating."),
   rating_count: z.int().min(0),
   published_at: z.string().nullable().describe("ISO 8601, UTC."),
   teacher: z.object({ id: z.int(), slug: z.string(), name: z.string() }),

@@ -4,7 +4,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { categories, courses, lessons, teachers, type courseLanguages, type courseLevels } from "@/db/schema";
 import type { CategorySummary } from "./categories";
-import { averageRating } from "./format";
+import { displayRating } from "@/lib/reviews/rating";
 
 /** A course as a card shows it: the home shelves, lists and search results. */
 export interface CourseSummary {
@@ -17,7 +17,7 @@ export interface CourseSummary {
   level: (typeof courseLevels)[number];
   language: (typeof courseLanguages)[number];
   enrolmentCount: number;
-  /** Average rating to one decimal, null before the first review. */
+  /** The damped (Bayesian) average rating to one decimal (lib/reviews/rating.ts), null before the first review. */
   rating: number | null;
   ratingCount: number;
   teacherName: string;
@@ -88,7 +88,7 @@ export function toCatalogueCourse(row: CardRow): CatalogueCourse {
     language: row.language,
     tags: row.tags ?? [],
     enrolmentCount: row.enrolmentCount,
-    rating: averageRating(row.ratingSum, row.ratingCount),
+    rating: displayRating(row.ratingSum, row.ratingCount),
     ratingCount: row.ratingCount,
     publishedAt: row.publishedAt ? row.publishedAt.toISOString() : null,
     durationSeconds: row.durationSeconds,

@@ -3,6 +3,7 @@
 import "server-only";
 import { and, asc, desc, eq, gt, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { courses, type courseLanguages, type courseLevels } from "@/db/schema";
+import { PRIOR_MEAN, PRIOR_WEIGHT } from "@/lib/reviews/rating";
 
 export type CourseLevel = (typeof courseLevels)[number];
 export type CourseLanguage = (typeof courseLanguages)[number];
@@ -57,10 +58,11 @@ export function courseOrderBy(sort: CourseSort): SQL[] {
     case "price":
       return [dir(courses.priceFen), tie];
     case "rating":
-      // Unrated courses come last either way; then the average, then how many ratings back it.
+      // Unrated courses come last either way; then the damped average (lib/reviews/rating.ts: one 5-star
+      // review does not beat a long record of 4.6), then how many ratings back it.
       return [
         desc(sql`${courses.ratingCount} > 0`),
-        dir(sql`${courses.ratingSum} / NULLIF(${courses.ratingCount}, 0)`),
+        dir(sql`(${sql.raw(String(PRIOR_WEIGHT * PRIOR_MEAN))} + ${courses.ratingSum}) / (${sql.raw(String(PRIOR_WEIGHT))} + ${courses.ratingCount})`),
         dir(courses.ratingCount),
         tie,
       ];

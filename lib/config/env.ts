@@ -106,6 +106,27 @@ const schema = z.object({
   VIDEO_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(7 * 24 * 3600).default(4 * 3600),
   /** Hours after which an unfinished upload is removed. */
   VIDEO_UPLOAD_EXPIRY_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+  /**
+   * Who transcodes and serves lesson videos (lib/media/providers): "local" (the worker's ffmpeg, private
+   * storage, /media/ signed URLs) or "aliyun" (ApsaraVideo VOD: the worker hands the upload to VOD, VOD's
+   * callbacks mark it ready, playback URLs come from GetPlayInfo with CDN auth keys). Existing videos keep the
+   * provider they were made with.
+   */
+  VIDEO_PROVIDER: z.enum(["local", "aliyun"]).default("local"),
+  /** Aliyun VOD's RPC endpoint (the region's, or the local stand-in http://127.0.0.1:8097 in development). */
+  ALIYUN_VOD_ENDPOINT: url("ALIYUN_VOD_ENDPOINT", ["http:", "https:"]).default("https://vod.cn-shanghai.aliyuncs.com"),
+  /** A RAM user's AccessKey pair allowed AliyunVODFullAccess (CreateUploadVideo, GetPlayInfo). */
+  ALIYUN_VOD_ACCESS_KEY_ID: z.string().trim().regex(/^[A-Za-z0-9]{12,64}$/, "ALIYUN_VOD_ACCESS_KEY_ID must be a RAM AccessKey ID").optional(),
+  ALIYUN_VOD_ACCESS_KEY_SECRET: z.string().trim().min(16, "ALIYUN_VOD_ACCESS_KEY_SECRET must be the AccessKey secret").optional(),
+  /** The callback authentication key set in the VOD console (event notification, HTTP callback). */
+  ALIYUN_VOD_CALLBACK_KEY: z.string().trim().min(8, "ALIYUN_VOD_CALLBACK_KEY must be the callback key set in the VOD console (at least 8 characters)").optional(),
+  /** Transcoding template group for uploads; VOD's default group when not set. */
+  ALIYUN_VOD_TEMPLATE_GROUP_ID: z.string().trim().regex(/^[0-9a-f]{32}$/, "ALIYUN_VOD_TEMPLATE_GROUP_ID must be a 32-character template group id").optional(),
+  /**
+   * Origin of the VOD playback domain (https://vod.example.com), allowed in the Content-Security-Policy so the
+   * player may fetch from it. Read when the app is built (next.config.js).
+   */
+  ALIYUN_VOD_PLAY_ORIGIN: url("ALIYUN_VOD_PLAY_ORIGIN", ["http:", "https:"]).optional(),
   // Payment providers (lib/payments): each provider's settings go together; a provider with none is off.
   // Keys are PEM (newlines may be written as \n) or bare base64 bodies; see .env.example.
   ALIPAY_APP_ID: z.string().trim().regex(/^\d{16}$/, "ALIPAY_APP_ID must be the 16-digit app id").optional(),
@@ -133,6 +154,11 @@ const schema = z.object({
   const set = s3.filter((k) => value[k] !== undefined);
   if (set.length > 0 && set.length < s3.length) {
     for (const k of s3.filter((k) => value[k] === undefined)) ctx.addIssue({ code: "custom", path: [k], message: `${k} is not set (the S3 settings go together: ${set.join(", ")} ${set.length === 1 ? "is" : "are"} set)` });
+  }
+  if (value.VIDEO_PROVIDER === "aliyun") {
+    for (const k of ["ALIYUN_VOD_ACCESS_KEY_ID", "ALIYUN_VOD_ACCESS_KEY_SECRET", "ALIYUN_VOD_CALLBACK_KEY"] as const) {
+      if (value[k] === undefined) ctx.addIssue({ code: "custom", path: [k], message: `${k} is not set (VIDEO_PROVIDER is aliyun)` });
+    }
   }
   for (const group of PAYMENT_ENV_GROUPS) {
     const given = group.filter((k) => value[k] !== undefined);

@@ -135,3 +135,19 @@ export function sanitizeHtml(html: string): string {
   if (typeof html !== "string" || html === "") return "";
   return sanitize(html, OPTIONS).trim();
 }
+
+/**
+ * Learner-written plain text (reviews, questions, answers, chat): kept as typed, never as HTML — pages render
+ * it escaped — but without control characters, bidirectional overrides and zero-width characters (which
+ * disguise words from the sensitive-word screen and reorder what readers see), with \n line ends, at most one
+ * blank line in a row, and no spaces at either end.
+ */
+export function cleanPlainText(text: string): string {
+  if (typeof text !== "string") return "";
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, "")
+    .replace(/[ \t]+\n/g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}

@@ -51,3 +51,15 @@ export async function lockEnrolment(tx: Tx, userId: number, courseId: number, no
     .for("update");
   return row !== undefined;
 }
+
+/** A page of the learners who hold a course at `now` (ids above `afterUserId`, ascending): for fan-outs in batches. */
+export async function currentLearnerIds(courseId: number, afterUserId: number, limit: number, now: Date): Promise<number[]> {
+  const rows = await db()
+    .selectDistinct({ userId: enrolments.userId })
+    .from(enrolments)
+    .leftJoin(memberships, eq(memberships.userId, enrolments.userId))
+    .where(and(eq(enrolments.courseId, courseId), gt(enrolments.userId, afterUserId), current(now)))
+    .orderBy(enrolments.userId)
+    .limit(limit);
+  return rows.map((r) => r.userId);
+}

@@ -26,8 +26,15 @@ export const BODY_LIMITS = {
    * routes.test.ts): the course editor saves a whole course through one.
    */
   serverAction: 2 * MB,
+  /** One Aliyun VOD event callback (a TranscodeComplete lists every stream; a few kB). */
+  vodCallback: 64 * KB,
   /** One chunk of a resumable video upload (lib/media/uploads.ts UPLOAD_CHUNK_BYTES), with room to spare. */
   videoChunk: 8 * MB + 64 * KB,
+  /**
+   * A review, question or answer: room for a text well past its character limit in Chinese (3 bytes each), so
+   * an over-long text is answered 422 naming the limit rather than 413.
+   */
+  communityPost: 128 * KB,
 } as const;
 
 export interface RouteSpec {
@@ -45,6 +52,7 @@ export const ROUTES: Record<string, RouteSpec> = {
   "/api/auth/oauth/[provider]": { methods: ["GET"] },
   "/api/auth/oauth/[provider]/callback": { methods: ["GET"] },
   "/api/health": { methods: ["GET"] },
+  "/api/media/aliyun-vod/notify": { methods: ["POST"], bodyLimit: BODY_LIMITS.vodCallback },
   "/api/payments/alipay/notify": { methods: ["POST"], bodyLimit: BODY_LIMITS.paymentCallback },
   "/api/payments/unionpay/notify": { methods: ["POST"], bodyLimit: BODY_LIMITS.paymentCallback },
   "/api/payments/unionpay/return": { methods: ["GET", "POST"], bodyLimit: BODY_LIMITS.paymentCallback },
@@ -62,6 +70,13 @@ export const ROUTES: Record<string, RouteSpec> = {
   "/api/v1/categories": { methods: ["GET"] },
   "/api/v1/courses": { methods: ["GET"] },
   "/api/v1/courses/[idOrSlug]": { methods: ["GET"] },
+  "/api/v1/courses/[idOrSlug]/reviews": { methods: ["GET", "POST"], bodyLimit: BODY_LIMITS.communityPost },
+  "/api/v1/reviews/[id]": { methods: ["GET", "PATCH", "DELETE"], bodyLimit: BODY_LIMITS.communityPost },
+  "/api/v1/reviews/[id]/helpful": { methods: ["PUT", "DELETE"] },
+  "/api/v1/reviews/[id]/reply": { methods: ["PUT"], bodyLimit: BODY_LIMITS.communityPost },
+  "/api/v1/reviews/[id]/reports": { methods: ["POST"] },
+  "/api/v1/lessons/[lessonId]/questions": { methods: ["GET", "POST"], bodyLimit: BODY_LIMITS.communityPost },
+  "/api/v1/questions/[id]/answers": { methods: ["POST"], bodyLimit: BODY_LIMITS.communityPost },
   "/api/v1/leaderboards/[board]": { methods: ["GET"] },
   "/api/v1/membership/orders": { methods: ["POST"] },
   "/api/v1/membership/plans": { methods: ["GET"] },

@@ -11,13 +11,14 @@ import { releaseExpiredSeats } from "@/lib/seckill/release";
 import { loadUpcomingSales } from "@/lib/seckill/sales";
 import { rebuildAll as rebuildLeaderboards } from "@/lib/leaderboards/rebuild";
 import { closeExpiredOrders, reconcile } from "@/lib/orders/jobs";
+import { runTranscodeJob } from "@/lib/media/process";
 import { sendPayReminder } from "@/lib/orders/pay-reminder";
 import { resumeStalledFanouts, runFanoutJob } from "@/lib/paths/fanout";
-import { runTranscodeJob } from "@/lib/media/transcode";
 import { sweepMedia } from "@/lib/media/sweep";
 import { testClockOn } from "@/lib/clock";
 import { sweepMemberships } from "@/lib/memberships/expiry";
 import { buildRecommendations } from "@/lib/recommend";
+import { sendLiveReminders } from "@/lib/live/reminders";
 import type { JobPayloads } from "./queues";
 
 type Handler<N extends keyof JobPayloads> = (job: Job<JobPayloads[N]>) => Promise<unknown>;
@@ -55,6 +56,7 @@ export const handlers: Handlers = {
   /** `at` (ISO) is honoured only with the end-to-end suite's test clock on (lib/clock.ts); otherwise: now. */
   "maintenance:recommend-build": async () => buildRecommendations(),
   "maintenance:memberships-sweep": async (job) => sweepMemberships(testClockOn() && job.data.at ? new Date(job.data.at) : new Date()),
+  "maintenance:live-reminders": async (job) => sendLiveReminders(testClockOn() && job.data.at ? new Date(job.data.at) : new Date()),
   "orders:pay-reminder": async (job) => ({ outcome: await sendPayReminder(job.data.orderId) }),
   "fanout:course-update": (job) => runFanoutJob(job.data.updateId),
   "maintenance:fanout-resume": async () => ({ resumed: await resumeStalledFanouts() }),

@@ -44,6 +44,8 @@ export interface JobPayloads {
   "maintenance:memberships-sweep": { at?: string };
   /** Builds the course recommendations from enrolments and progress into Redis (lib/recommend). */
   "maintenance:recommend-build": Record<string, never>;
+  /** "Your live class starts in 15 minutes", once per learner (lib/live/reminders.ts). */
+  "maintenance:live-reminders": { at?: string };
   /** Reminds the learner to pay an order a few minutes before it closes, unless it is paid (lib/orders/pay-reminder.ts). */
   "orders:pay-reminder": { orderId: number };
   /** One batch of a course update's fan-out to followers; the cursor is in MySQL, not here. */

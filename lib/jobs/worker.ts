@@ -50,6 +50,8 @@ export async function startWorker(opts: { schedule?: boolean; /** Only these que
     // Memberships end to the second for access and prices (lib/enrolments/access.ts); this job tidies up after
     // them within a minute, and sends the reminders.
     await maintenance.upsertJobScheduler("memberships-sweep", { every: 60_000 }, { name: "memberships-sweep", data: {} });
+    // Live classes starting within 15 minutes: their learners told once (lib/live/reminders.ts).
+    await maintenance.upsertJobScheduler("live-reminders", { every: 60_000 }, { name: "live-reminders", data: {} });
     // Recommendations: rebuilt every hour, and when workers start (once per ten minutes however many start).
     await maintenance.upsertJobScheduler("recommend-build", { pattern: "5 * * * *", tz: "UTC" }, { name: "recommend-build", data: {} });
     await maintenance.add("recommend-build", {}, { jobId: `recommend-build-start-${Math.floor(Date.now() / 600_000)}` });

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { logger } from "@/lib/log";
 import { adminAction } from "@/lib/rbac/guard";
 import { lessonVideoState, markForRetry, type LessonVideoState } from "./assets";
-import { signedPlayback, type Playback } from "./playback";
+import { previewOf, type Playback } from "./playback";
 import { enqueueTranscode } from "./queue";
 
 const log = logger.child({ component: "video-actions" });
@@ -22,7 +22,7 @@ export const lessonVideo = adminAction(
     if (!parsed.success) return { ok: false, error: "invalid_input" };
     try {
       const state = await lessonVideoState(parsed.data);
-      return { ok: true, state, preview: state.current ? signedPlayback(state.current.dir) : null };
+      return { ok: true, state, preview: state.current ? await previewOf(state.current.assetId) : null };
     } catch (error) {
       log.error({ err: error, lessonId }, "reading a lesson's video failed");
       return { ok: false, error: "unavailable" };

@@ -14,6 +14,19 @@ import { removeAssetFiles, removeSource } from "./files";
 const log = logger.child({ component: "media" });
 
 export type VideoAsset = typeof videoAssets.$inferSelect;
+/** Who holds an asset's renditions: our own ffmpeg + storage, or Aliyun VOD (lib/media/providers). */
+export type VideoProviderName = "local" | "aliyun";
+
+/** The asset a provider knows by its own id (Aliyun's VideoId). */
+export async function findAssetByExternalId(provider: VideoProviderName, externalId: string): Promise<VideoAsset | null> {
+  const [row] = await db().select().from(videoAssets).where(and(eq(videoAssets.provider, provider), eq(videoAssets.externalId, externalId))).limit(1);
+  return row ?? null;
+}
+
+/** The provider has taken the file in under its own id; from here its callbacks move the asset on. */
+export async function markSentToProvider(id: number, externalId: string): Promise<void> {
+  await db().update(videoAssets).set({ status: "transcoding", progress: 0, error: null, externalId }).where(eq(videoAssets.id, id));
+}
 
 export async function findAsset(id: number): Promise<VideoAsset | null> {
   const [row] = await db().select().from(videoAssets).where(eq(videoAssets.id, id)).limit(1);
@@ -21,11 +34,12 @@ export async function findAsset(id: number): Promise<VideoAsset | null> {
 }
 
 /** A finished, checked upload becomes an asset waiting for the worker; audited in the same transaction. */
-export async function createUploadedAsset(admin: AdminContext, input: { lessonId: number; sourceKey: string; sourceName: string; sourceBytes: number; container: string }): Promise<number> {
+export async function createUploadedAsset(admin: AdminContext, input: { lessonId: number; sourceKey: string; sourceName: string; sourceBytes: number; container: string; provider: VideoProviderName }): Promise<number> {
   return db().transaction(async (tx) => {
     const [result] = await tx.insert(videoAssets).values({
       lessonId: input.lessonId,
       status: "uploaded",
+      provider: input.provider,
       sourceKey: input.sourceKey,
       sourceName: input.sourceName.slice(0, 255),
       sourceBytes: input.sourceBytes,
@@ -71,12 +85,14 @@ export async function setProgress(id: number, progress: number): Promise<void> {
   await db().update(videoAssets).set({ progress: Math.max(0, Math.min(100, Math.round(progress))) }).where(and(eq(videoAssets.id, id), eq(videoAssets.status, "transcoding")));
 }
 
+/** A ready asset stays ready: a late or replayed failure report changes nothing. */
 export async function markFailed(id: number, reason: string): Promise<void> {
-  await db().update(videoAssets).set({ status: "failed", error: reason.slice(0, 255) }).where(eq(videoAssets.id, id));
+  await db().update(videoAssets).set({ status: "failed", error: reason.slice(0, 255) }).where(and(eq(videoAssets.id, id), ne(videoAssets.status, "ready")));
 }
 
 export interface ReadyVideo {
-  dir: string;
+  /** The private storage folder (local provider); null when the provider keeps the files (Aliyun VOD). */
+  dir: string | null;
   durationSeconds: number;
   width: number;
   height: number;
@@ -87,10 +103,12 @@ export interface ReadyVideo {
  * The asset is ready: one transaction marks it so and makes it its lesson's video. Afterwards the video it
  * replaced (unless another lesson still shows it) and the upload are removed, and course pages refreshed.
  */
-export async function finishAsset(id: number, video: ReadyVideo): Promise<void> {
+export async function finishAsset(id: number, video: ReadyVideo): Promise<"finished" | "already" | "gone"> {
   const outcome = await db().transaction(async (tx) => {
     const [asset] = await tx.select().from(videoAssets).where(eq(videoAssets.id, id)).for("update");
     if (!asset) return null;
+    // Once only: a repeated "ready" (a provider's replayed callback) must not switch a lesson back to this video.
+    if (asset.status === "ready") return "already" as const;
     await tx
       .update(videoAssets)
       .set({ status: "ready", progress: 100, error: null, dir: video.dir, durationSeconds: Math.round(video.durationSeconds), width: video.width, height: video.height, renditions: video.renditions, readyAt: new Date() })
@@ -98,10 +116,11 @@ export async function finishAsset(id: number, video: ReadyVideo): Promise<void> 
     const switched = asset.lessonId ? await setLessonVideo(tx, asset.lessonId, id, video.durationSeconds) : null;
     return { asset, switched };
   });
+  if (outcome === "already") return "already";
   if (!outcome) {
     // The lesson (and with it the asset) was deleted while the worker ran: nothing should keep the files.
-    await removeAssetFiles(video.dir);
-    return;
+    if (video.dir) await removeAssetFiles(video.dir);
+    return "gone";
   }
   const { asset, switched } = outcome;
   if (asset.sourceKey) {
@@ -110,6 +129,7 @@ export async function finishAsset(id: number, video: ReadyVideo): Promise<void> 
   }
   if (switched?.previousAssetId) await retireAsset(switched.previousAssetId);
   if (switched) await lessonVideoChanged(switched.courseId);
+  return "finished";
 }
 
 /** Removes a replaced asset unless some lesson still shows it (the seed's demo clips are shared). */
@@ -123,7 +143,7 @@ async function retireAsset(id: number): Promise<void> {
 
 /** What the lesson editor shows: the video learners see now, and the newest upload still on its way (or failed). */
 export interface LessonVideoState {
-  current: { assetId: number; dir: string; durationSeconds: number; width: number; height: number; renditions: number[] } | null;
+  current: { assetId: number; provider: string; durationSeconds: number; width: number; height: number; renditions: number[]; captions: string[] } | null;
   pending: { assetId: number; status: VideoAsset["status"]; progress: number; error: string | null; name: string } | null;
 }
 
@@ -133,15 +153,18 @@ export async function lessonVideoState(lessonId: number): Promise<LessonVideoSta
   const [latest] = await db().select().from(videoAssets).where(eq(videoAssets.lessonId, lessonId)).orderBy(desc(videoAssets.id)).limit(1);
   const pending = latest && latest.id !== current?.id && latest.status !== "ready" ? latest : null;
   return {
-    current: current?.status === "ready" && current.dir ? { assetId: current.id, dir: current.dir, durationSeconds: current.durationSeconds, width: current.width, height: current.height, renditions: current.renditions } : null,
+    current: current && isPlayable(current) ? { assetId: current.id, provider: current.provider, durationSeconds: current.durationSeconds, width: current.width, height: current.height, renditions: current.renditions, captions: current.captions ?? [] } : null,
     pending: pending ? { assetId: pending.id, status: pending.status, progress: pending.progress, error: pending.error, name: pending.sourceName } : null,
   };
 }
 
-/** A ready asset's folder, for signing its URLs; null when there is none. */
-export async function readyFolder(assetId: number): Promise<string | null> {
+/** Ready, and where its provider can play it from: a storage folder (local) or the provider's video id. */
+export const isPlayable = (asset: VideoAsset) => asset.status === "ready" && (asset.provider === "local" ? asset.dir !== null : asset.externalId !== null);
+
+/** A ready asset, for signing its playback; null when there is none. */
+export async function playableAsset(assetId: number): Promise<VideoAsset | null> {
   const asset = await findAsset(assetId);
-  return asset?.status === "ready" && asset.dir ? asset.dir : null;
+  return asset && isPlayable(asset) ? asset : null;
 }
 
 /** Failed assets whose upload is still there may be tried again; answers false otherwise. */
@@ -155,9 +178,12 @@ export async function markForRetry(admin: AdminContext, assetId: number): Promis
   });
 }
 
-/** Transcodes whose worker died: no progress written for `staleMs`. */
+/**
+ * Local transcodes whose worker died: no progress written for `staleMs`. (Aliyun VOD transcodes in its own
+ * time and reports with a callback; its rows are not the worker's to give up on.)
+ */
 export async function staleAssets(staleMs: number): Promise<{ stuck: VideoAsset[] }> {
   const before = new Date(Date.now() - staleMs);
-  const stuck = await db().select().from(videoAssets).where(and(eq(videoAssets.status, "transcoding"), lt(videoAssets.updatedAt, before)));
+  const stuck = await db().select().from(videoAssets).where(and(eq(videoAssets.status, "transcoding"), eq(videoAssets.provider, "local"), lt(videoAssets.updatedAt, before)));
   return { stuck };
 }

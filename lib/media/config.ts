@@ -15,6 +15,7 @@ export interface MediaConfig {
   transcodeConcurrency: number;
   urlTtlSeconds: number;
   uploadExpiryMs: number;
+  provider: "local" | "aliyun";
 }
 
 export function mediaConfig(): MediaConfig {
@@ -32,5 +33,6 @@ export function mediaConfig(): MediaConfig {
     transcodeConcurrency: e.VIDEO_TRANSCODE_CONCURRENCY,
     urlTtlSeconds: e.VIDEO_URL_TTL_SECONDS,
     uploadExpiryMs: e.VIDEO_UPLOAD_EXPIRY_HOURS * 3600 * 1000,
+    provider: e.VIDEO_PROVIDER,
   };
 }

@@ -1,25 +1,44 @@
-// Signed playback addresses for a lesson's video, handed only to viewers the lesson's access rule lets in
-// (free previews: everyone; other lessons: enrolled learners; the editor: course admins).
+// Playback addresses for a lesson's video, handed only to viewers the lesson's access rule lets in (free
+// previews: everyone; other lessons: enrolled learners; the editor: course admins). The asset's provider signs
+// the video itself (local: /media/ HMAC tokens; Aliyun VOD: GetPlayInfo with CDN auth keys); caption tracks
+// live in our private storage and are signed here on the same terms, whichever provider holds the video.
 import "server-only";
-import { env } from "@/lib/config/env";
-import { readyFolder } from "./assets";
-import { mediaConfig } from "./config";
 import { canOpen, type LessonView } from "@/lib/enrolments/lesson-access";
-import { mediaSigningKey, signMediaPath } from "./signing";
+import { playableAsset, type VideoAsset } from "./assets";
+import { captionFile, captionLabel } from "./captions-format";
+import { providerOf } from "./providers";
+import { signedFile, signedFolder } from "./signed-folder";
+
+export interface CaptionTrackUrl {
+  lang: string;
+  label: string;
+  src: string;
+}
 
 export interface Playback {
   src: string;
   poster: string;
   expiresAt: number;
+  captions: CaptionTrackUrl[];
 }
 
-let key: Buffer | undefined;
-
-/** Signed URLs of a ready asset's folder, valid for VIDEO_URL_TTL_SECONDS. */
+/** Signed URLs of a local asset's folder (kept for the benchmark and tests that sign a folder directly). */
 export function signedPlayback(folder: string, now = Date.now()): Playback {
-  key ??= mediaSigningKey(env().AUTH_SECRET);
-  const expiresAt = Math.floor(now / 1000) + mediaConfig().urlTtlSeconds;
-  return { src: signMediaPath(key, folder, expiresAt), poster: signMediaPath(key, folder, expiresAt, "poster.jpg"), expiresAt };
+  return { ...signedFolder(folder, now), captions: [] };
+}
+
+/** A ready asset's playback: the provider's addresses plus its caption tracks. */
+export async function playbackOfAsset(asset: VideoAsset): Promise<Playback | null> {
+  const video = await providerOf(asset).playback(asset);
+  if (!video) return null;
+  const captions = asset.dir ? (asset.captions ?? []).map((lang) => ({ lang, label: captionLabel(lang), src: signedFile(asset.dir!, captionFile(lang), video.expiresAt) })) : [];
+  return { ...video, captions };
+}
+
+/** The editor's preview of a lesson's current video (the caller is a course admin). */
+export async function previewOf(assetId: number): Promise<Playback | null> {
+  const asset = await playableAsset(assetId);
+  return asset ? playbackOfAsset(asset) : null;
 }
 
 /**
@@ -28,6 +47,5 @@ export function signedPlayback(folder: string, now = Date.now()): Playback {
  */
 export async function playbackForViewer(view: LessonView, videoAssetId: number | null): Promise<Playback | null> {
   if (view.lesson.kind !== "video" || !canOpen(view.access) || videoAssetId === null) return null;
-  const folder = await readyFolder(videoAssetId);
-  return folder ? signedPlayback(folder) : null;
+  return previewOf(videoAssetId);
 }

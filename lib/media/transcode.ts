@@ -7,7 +7,7 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import type { Job } from "bullmq";
 import { logger } from "@/lib/log";
-import { findAsset, finishAsset, markFailed, markTranscoding, setProgress, type ReadyVideo } from "./assets";
+import { finishAsset, markFailed, markTranscoding, setProgress, type ReadyVideo, type VideoAsset } from "./assets";
 import { mediaConfig } from "./config";
 import { MediaFileError, poster, probe, renditionsFor, transcodeHls } from "./ffmpeg";
 import { assetKey, mediaStorage, sourcePath } from "./files";
@@ -36,7 +36,7 @@ async function filesUnder(dir: string, prefix = ""): Promise<string[]> {
  * Probes, checks the length, transcodes and stores `input` under a new random folder. Playlists are stored
  * last, the master last of all, so a folder that has a master playlist has everything it names.
  */
-export async function transcodeToStorage(input: string, opts: { folderPrefix: string; onProgress?: (percent: number) => void; signal?: AbortSignal }): Promise<ReadyVideo> {
+export async function transcodeToStorage(input: string, opts: { folderPrefix: string; onProgress?: (percent: number) => void; signal?: AbortSignal }): Promise<ReadyVideo & { dir: string }> {
   const config = mediaConfig();
   const source = await probe(input);
   if (source.durationSeconds > config.maxDurationSeconds) {
@@ -60,10 +60,9 @@ export async function transcodeToStorage(input: string, opts: { folderPrefix: st
   }
 }
 
-/** The worker's job: one uploaded asset to ready, or to "failed: <reason>" (never left spinning). */
-export async function runTranscodeJob(assetId: number, job?: Pick<Job, "updateProgress">): Promise<{ assetId: number; status: string }> {
-  const asset = await findAsset(assetId);
-  if (!asset || asset.status === "ready") return { assetId, status: asset ? "ready" : "gone" };
+/** The local provider's part of the worker's job: one uploaded asset to ready, or to "failed: <reason>". */
+export async function runLocalTranscode(asset: VideoAsset, job?: Pick<Job, "updateProgress">): Promise<{ assetId: number; status: string }> {
+  const assetId = asset.id;
   if (!asset.sourceKey || !fs.existsSync(sourcePath(asset.sourceKey))) {
     await markFailed(assetId, "the uploaded file is no longer there; upload the video again");
     return { assetId, status: "failed" };

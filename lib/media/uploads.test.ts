@@ -23,7 +23,7 @@ import { createTestUser } from "@/test/users";
 import { mediaConfig } from "./config";
 import { ffmpegInstalled, makeTestClip } from "./ffmpeg";
 import { signedPlayback } from "./playback";
-import { runTranscodeJob } from "./transcode";
+import { runTranscodeJob } from "./process";
 
 const base = "http://localhost/api/v1/admin/video-uploads";
 const b64 = (s: string) => Buffer.from(s).toString("base64");

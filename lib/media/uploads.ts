@@ -102,7 +102,7 @@ function tusServer(): { tus: Server; store: FileStore } {
         log.warn({ uploadId: upload.id, lessonId, adminId: admin.userId }, "upload refused: not a video");
         throw refuse(415, "This file is not a video (MP4, MOV, WebM, MKV, AVI, FLV or MPEG-TS).");
       }
-      const assetId = await createUploadedAsset(admin, { lessonId, sourceKey: upload.id, sourceName: upload.metadata?.filename ?? "", sourceBytes: upload.size ?? upload.offset, container });
+      const assetId = await createUploadedAsset(admin, { lessonId, sourceKey: upload.id, sourceName: upload.metadata?.filename ?? "", sourceBytes: upload.size ?? upload.offset, container, provider: config.provider });
       await deleteAssetRows(await supersededAssets(lessonId, assetId));
       try {
         await enqueueTranscode(assetId);

@@ -11,6 +11,14 @@ export const notificationData = {
   "order.refunded": z.object({ orderNo: z.string(), amountFen: z.number().int().positive() }),
   /** A membership ends in `daysLeft` days (the 7-day and 1-day reminders). */
   "membership.ending": z.object({ endsAt: z.string(), daysLeft: z.number().int().positive() }),
+  /** The course's teacher replied to the learner's review. */
+  "review.replied": z.object({ courseSlug: z.string(), courseTitle: z.string() }),
+  /** Someone answered the learner's question under a lesson. */
+  "qa.answered": z.object({ courseSlug: z.string(), lessonId: z.number().int().positive(), questionId: z.number().int().positive(), by: z.string() }),
+  /** Someone @mentioned the learner in a lesson's questions. */
+  "qa.mentioned": z.object({ courseSlug: z.string(), lessonId: z.number().int().positive(), questionId: z.number().int().positive(), by: z.string() }),
+  /** A live class the learner is enrolled in starts soon (lib/live/reminders.ts, 15 minutes before). */
+  "live.starting": z.object({ lessonId: z.number().int().positive(), lessonTitle: z.string(), courseTitle: z.string(), startsAt: z.string() }),
   /** A flash-sale seat was won: its order waits for payment until `payBefore`. */
   "seckill.won": z.object({ orderNo: z.string(), totalFen: z.number().int().nonnegative(), payBefore: z.string() }),
   /** An unpaid order closes soon (sent a few minutes before its pay-before time, once, unless paid). */
@@ -37,4 +45,8 @@ export const DEFAULT_CHANNELS: Record<NotificationKind, Channels> = {
   "seckill.won": { inApp: true, email: false, sms: true },
   "order.pay-reminder": { inApp: true, email: false, sms: true },
   "course.updated": { inApp: true, email: false, sms: false },
+  "review.replied": { inApp: true, email: true, sms: false },
+  "qa.answered": { inApp: true, email: true, sms: false },
+  "qa.mentioned": { inApp: true, email: false, sms: false },
+  "live.starting": { inApp: true, email: true, sms: false },
 };

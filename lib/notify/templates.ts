@@ -128,6 +128,26 @@ export function notificationMessage(kind: string, data: Record<string, unknown>,
         ? { subject: `【学府】${str("title")} 更新了`, text: `【学府】您关注的课程《${str("title")}》新增了 ${num("newLessons")} 节课。` }
         : { subject: `${str("title")} has new lessons`, text: `[Xuefu] ${str("title")}, a course you follow, has ${num("newLessons")} new lesson(s).` };
       break;
+    case "review.replied":
+      texts = zh
+        ? { subject: "【学府】老师回复了您的评价", text: `【学府】《${str("courseTitle")}》的老师回复了您的评价。` }
+        : { subject: "The teacher replied to your review", text: `[Xuefu] The teacher of ${str("courseTitle")} replied to your review.` };
+      break;
+    case "qa.answered":
+      texts = zh
+        ? { subject: "【学府】您的提问有了回答", text: `【学府】${str("by")} 回答了您在课时中的提问。` }
+        : { subject: "Your question has an answer", text: `[Xuefu] ${str("by")} answered your question under a lesson.` };
+      break;
+    case "qa.mentioned":
+      texts = zh
+        ? { subject: "【学府】有人提到了您", text: `【学府】${str("by")} 在课时问答中提到了您。` }
+        : { subject: "You were mentioned", text: `[Xuefu] ${str("by")} mentioned you in a lesson's questions.` };
+      break;
+    case "live.starting":
+      texts = zh
+        ? { subject: `【学府】直播即将开始：${str("lessonTitle")}`, text: `【学府】《${str("courseTitle")}》的直播课「${str("lessonTitle")}」将于 ${chinaTime(str("startsAt"), input.locale)}（北京时间）开始。` }
+        : { subject: `Live soon: ${str("lessonTitle")}`, text: `[Xuefu] The live class "${str("lessonTitle")}" of ${str("courseTitle")} starts at ${chinaTime(str("startsAt"), input.locale)} (China time).` };
+      break;
   }
   return texts ? { channel: input.channel, to: input.to, ...texts } : null;
 }

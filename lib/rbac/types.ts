@@ -6,7 +6,7 @@ export type PermissionCategory = (typeof permissionCategories)[number];
 export type ResourceKind = (typeof permissionKinds)[number];
 
 /** The roles the seed creates. `super_admin` holds every resource, present and future. */
-export const BUILTIN_ROLES = ["super_admin", "course_admin", "order_admin", "marketing_admin", "content_admin"] as const;
+export const BUILTIN_ROLES = ["super_admin", "course_admin", "order_admin", "marketing_admin", "content_admin", "content_moderator"] as const;
 export type BuiltinRole = (typeof BUILTIN_ROLES)[number];
 export const SUPER_ADMIN = "super_admin" satisfies BuiltinRole;
 
@@ -17,6 +17,7 @@ export const BUILTIN_ROLE_DETAILS: ReadonlyArray<{ key: BuiltinRole; nameZh: str
   { key: "order_admin", nameZh: "订单管理员", nameEn: "Order admin", description: "查看订单、处理退款 · Views orders and handles refunds" },
   { key: "marketing_admin", nameZh: "营销管理员", nameEn: "Marketing admin", description: "管理优惠券与秒杀活动 · Manages coupons and flash sales" },
   { key: "content_admin", nameZh: "内容管理员", nameEn: "Content admin", description: "管理首页、公告与评论 · Manages home page, announcements and reviews" },
+  { key: "content_moderator", nameZh: "内容审核员", nameEn: "Content moderator", description: "审核评价与问答、维护敏感词、禁言 · Reviews held and reported posts, keeps the word list, mutes authors" },
 ];
 
 /**

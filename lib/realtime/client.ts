@@ -2,6 +2,7 @@
 // event id it saw and sends it on every reconnect, so the gateway replays what was missed. After a drop it
 // waits 1 s, 2 s, 4 s … up to 30 s, each wait a random part of that ("full jitter", so a gateway restart does
 // not bring every tab back in the same instant); a session that ended (4001) does not come back.
+// A page may also join rooms (`rooms`): each is (re)subscribed on every connect from its own last event id.
 import { CLOSE, type RealtimeEvent, type ServerFrame } from "./protocol";
 
 export type ConnectionState = "connecting" | "open" | "reconnecting" | "ended";
@@ -15,6 +16,10 @@ export interface RealtimeClientOptions {
   /** The events since the last id are gone: reload what they would have updated. */
   onGap?(channel: string): void;
   onState?(state: ConnectionState): void;
+  /** Rooms to join on every connect, each with the newest event id the page was rendered with. */
+  rooms?: Array<{ channel: string; since?: string | null }>;
+  /** A room's head count (sent by the gateway every few seconds). */
+  onPresence?(channel: string, count: number): void;
 }
 
 const BASE_DELAY_MS = 1_000;
@@ -33,6 +38,7 @@ function absolute(url: string): string {
 export function connectRealtime(options: RealtimeClientOptions): { close(): void } {
   let socket: WebSocket | null = null;
   let lastId = options.since ?? null;
+  const roomIds = new Map<string, string | null>((options.rooms ?? []).map((room) => [room.channel, room.since ?? null]));
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
@@ -46,6 +52,7 @@ export function connectRealtime(options: RealtimeClientOptions): { close(): void
     socket = ws;
     ws.onopen = () => {
       attempt = 0;
+      for (const [channel, since] of roomIds) ws.send(JSON.stringify(since ? { t: "sub", ch: channel, since } : { t: "sub", ch: channel }));
       setState("open");
     };
     ws.onmessage = (message) => {
@@ -57,8 +64,10 @@ export function connectRealtime(options: RealtimeClientOptions): { close(): void
         return;
       }
       if (frame.t === "gap") return options.onGap?.(frame.ch);
+      if (frame.t === "presence") return options.onPresence?.(frame.ch, frame.n);
       if (frame.t !== "event") return;
       if (frame.ch.startsWith("user:")) lastId = frame.id;
+      else if (roomIds.has(frame.ch)) roomIds.set(frame.ch, frame.id);
       options.onEvent(frame.e, frame.ch);
     };
     ws.onclose = (event) => {

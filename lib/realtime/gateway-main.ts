@@ -10,12 +10,17 @@ async function main(): Promise<void> {
   const { logger } = await import("@/lib/log");
   const { createTcpRedis } = await import("@/lib/redis/tcp");
   const { startGateway } = await import("./gateway");
+  const { redisPresence } = await import("./presence");
+  const { mayJoinRoom } = await import("@/lib/live/room");
+  const presenceRedis = createTcpRedis({ connectionName: "xuefu-gateway-presence" });
   const gateway = await startGateway({
     host: settings.REALTIME_HOST,
     port: settings.REALTIME_PORT,
     allowedOrigins: [new URL(settings.APP_URL).origin],
     redis: () => createTcpRedis({ connectionName: "xuefu-gateway" }),
-    // Live rooms are not open yet: only each learner's own channel can be joined.
+    // A live room (`room:<lessonId>`) admits the course's enrolled learners and live-room moderators.
+    mayJoin: mayJoinRoom,
+    presence: redisPresence(presenceRedis),
   });
   let stopping = false;
   const stop = async (signal: string) => {
@@ -23,6 +28,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal, sockets: gateway.connections() }, "gateway shutting down");
     await gateway.close();
+    await presenceRedis.quit().catch(() => undefined);
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));

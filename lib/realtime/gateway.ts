@@ -10,7 +10,9 @@
 // - a protocol ping every 25 s; a peer that has not answered the previous one is dropped;
 // - a client that does not read (its unsent bytes past a limit) is dropped rather than grow our memory;
 // - frames are small JSON text: oversized ones close with 1009, binary 1003, anything malformed 1008;
-// - losing Redis closes every socket with 1012: clients come back (to any instance) and catch up from the stream.
+// - losing Redis closes every socket with 1012: clients come back (to any instance) and catch up from the stream;
+// - with a presence counter, the learners in each room are counted across instances and the count sent to
+//   the room's sockets every few seconds (presence.ts).
 import "server-only";
 import http, { type IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
@@ -20,6 +22,7 @@ import { sessionKey } from "@/lib/auth/session-registry";
 import { logger } from "@/lib/log";
 import { pubsubName, pubsubPrefix, streamKey } from "./keys";
 import { CLOSE, EVENT_ID, compareEventIds, parseClientFrame, userChannel } from "./protocol";
+import type { RoomPresence } from "./presence";
 import { checkUpgrade } from "./upgrade-auth";
 
 const log = logger.child({ component: "realtime" });
@@ -43,6 +46,9 @@ export interface GatewayOptions {
   maxFrameBytes?: number;
   /** Channels one socket may be on, its own included. */
   maxChannels?: number;
+  /** Counts learners in rooms across instances; no presence frames without it. */
+  presence?: RoomPresence;
+  presenceIntervalMs?: number;
 }
 
 export interface Gateway {
@@ -149,6 +155,20 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       conn.held.delete(channel);
       for (const event of held) deliver(conn, channel, event.id, event.frame);
     }
+    if (channel.startsWith("room:")) void countRoom(channel);
+  }
+
+  // Presence: each room this instance holds sockets on, its learners refreshed in Redis, the total sent back.
+  async function countRoom(channel: string): Promise<void> {
+    const members = byChannel.get(channel);
+    if (!options.presence || !members || members.size === 0) return;
+    try {
+      const n = await options.presence.refresh(channel, [...new Set([...members].map((conn) => conn.userId))]);
+      const frame = JSON.stringify({ t: "presence", ch: channel, n });
+      for (const conn of byChannel.get(channel) ?? []) if (!conn.held.has(channel)) send(conn, frame);
+    } catch (error) {
+      log.warn({ err: error, channel }, "counting a room failed");
+    }
   }
 
   async function replay(conn: Conn, channel: string, since: string): Promise<void> {
@@ -177,6 +197,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const members = byChannel.get(channel);
     if (!members) return;
     members.delete(conn);
+    if (options.presence && channel.startsWith("room:") && ![...members].some((other) => other.userId === conn.userId)) {
+      options.presence.leave(channel, conn.userId).catch(() => undefined);
+    }
     if (members.size === 0) {
       byChannel.delete(channel);
       subscribed.delete(channel);
@@ -258,6 +281,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     }
   }, pingIntervalMs);
 
+  const presenceTimer = setInterval(() => {
+    for (const channel of byChannel.keys()) if (channel.startsWith("room:")) void countRoom(channel);
+  }, options.presenceIntervalMs ?? 10_000);
+
   // Sessions still registered? One MGET per batch of sockets; a Redis error keeps sockets open (the
   // subscriber's loss closes them anyway when Redis is really gone).
   const checkSessions = async () => {
@@ -296,6 +323,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     async close() {
       clearInterval(ping);
       clearInterval(sessionTimer);
+      clearInterval(presenceTimer);
       for (const conn of conns) conn.ws.close(CLOSE.restart, "gateway stopping");
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

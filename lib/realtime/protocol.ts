@@ -4,6 +4,7 @@
 // Server → client:
 //   {"t":"event","ch":"user:12","id":"1733450000000-0","e":{"type":"notification","data":{...}}}
 //   {"t":"gap","ch":"user:12"}      the events since the client's last id are no longer kept: reload state
+//   {"t":"presence","ch":"room:5","n":326}   how many learners are in the room, across every instance
 // Client → server:
 //   {"t":"sub","ch":"room:5","since":"1733450000000-0"}   join a channel the learner may join, catching up
 //   {"t":"unsub","ch":"room:5"}
@@ -24,7 +25,7 @@ export interface RealtimeEvent<D = unknown> {
   data: D;
 }
 
-export type ServerFrame = { t: "event"; ch: string; id: string; e: RealtimeEvent } | { t: "gap"; ch: string };
+export type ServerFrame = { t: "event"; ch: string; id: string; e: RealtimeEvent } | { t: "gap"; ch: string } | { t: "presence"; ch: string; n: number };
 
 export type ClientFrame = { t: "sub"; ch: string; since?: string } | { t: "unsub"; ch: string };
 

@@ -9,6 +9,7 @@ import { saveLessonText } from "@/lib/catalogue/admin-lesson-actions";
 import type { LessonVideoResult } from "@/lib/media/admin-video-actions";
 import styles from "@/components/admin/course-editor/course-editor.module.css";
 import { useUnsavedChangesWarning } from "@/components/admin/course-editor/use-unsaved-changes";
+import { LiveSchedule, type LiveScheduleProps } from "./live-schedule";
 import { VideoUpload } from "./video-upload";
 
 const RichTextEditor = dynamic(() => import("@/components/admin/course-editor/rich-text-editor"), { ssr: false, loading: () => <div className={styles.editorLoading} aria-busy="true" /> });
@@ -17,9 +18,11 @@ export interface LessonEditorProps {
   lesson: { id: number; kind: "video" | "article" | "lab" | "live"; body: string };
   video: Extract<LessonVideoResult, { ok: true }> | null;
   maxUploadBytes: number;
+  /** For a lesson of kind "live": its schedule (null until scheduled) and the teachers to choose from. */
+  live?: Omit<LiveScheduleProps, "lessonId"> | null;
 }
 
-export function LessonEditor({ lesson, video, maxUploadBytes }: LessonEditorProps) {
+export function LessonEditor({ lesson, video, maxUploadBytes, live }: LessonEditorProps) {
   const t = useTranslations("LessonMedia");
   const tc = useTranslations("CourseEditor");
   const [body, setBody] = useState(lesson.body);
@@ -45,6 +48,7 @@ export function LessonEditor({ lesson, video, maxUploadBytes }: LessonEditorProp
   return (
     <div className={styles.layout}>
       {lesson.kind === "video" && video ? <VideoUpload lessonId={lesson.id} maxBytes={maxUploadBytes} initial={video} /> : null}
+      {lesson.kind === "live" && live ? <LiveSchedule lessonId={lesson.id} {...live} /> : null}
       <section className={styles.panel} aria-labelledby="text-heading">
         <h2 id="text-heading" className={styles.panelTitle}>
           {t("textHeading")}

@@ -9,6 +9,8 @@ import { BuyBar } from "@/components/catalogue/buy-bar";
 import styles from "@/components/catalogue/course-detail.module.css";
 import { courseJsonLd, JsonLd, plainText } from "@/components/catalogue/json-ld";
 import { PurchasePanel, type Viewer } from "@/components/catalogue/purchase-panel";
+import { ReviewsSection } from "@/components/reviews/reviews-section";
+import type { ReviewSort } from "@/lib/reviews/schemas";
 import { SanitisedHtml } from "@/components/catalogue/sanitised-html";
 import { Syllabus } from "@/components/catalogue/syllabus";
 import { TeacherCard, teacherHref } from "@/components/catalogue/teacher-card";
@@ -30,7 +32,14 @@ import { isFollowing } from "@/lib/paths/follows";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The reviews' sort and page from the address; anything odd is read as the first page, newest first. */
+function reviewsParams(raw: Record<string, string | string[] | undefined>): { sort: ReviewSort; page: number } {
+  const sort = raw.reviews_sort === "helpful" ? "helpful" : "newest";
+  const n = typeof raw.reviews_page === "string" && /^[1-9]\d{0,3}$/.test(raw.reviews_page) ? Number(raw.reviews_page) : 1;
+  return { sort, page: n };
+}
 
 const LEVEL_TONE = { beginner: "accent", intermediate: "brand", advanced: "warning" } as const;
 
@@ -57,11 +66,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function CoursePage({ params }: Props) {
+export default async function CoursePage({ params, searchParams }: Props) {
   const { slug } = await params;
+  const reviewsView = reviewsParams(await searchParams);
   const course = await getCourse(slug);
   if (!course) notFound();
-  const [t, tc, tm, locale, userId] = await Promise.all([getTranslations("CourseDetail"), getTranslations("Course"), getTranslations("Metadata"), getLocale(), currentUserId()]);
+  const [t, tc, tm, tr, locale, userId] = await Promise.all([getTranslations("CourseDetail"), getTranslations("Course"), getTranslations("Metadata"), getTranslations("Reviews"), getLocale(), currentUserId()]);
   const enrolled = userId !== null && (await isEnrolled(userId, course.id));
   // Only a signed-in learner's page (never the one the full-page cache keeps for visitors) looks for their order.
   const pendingOrder = userId !== null && !enrolled && course.priceFen > 0 ? await pendingOrderForCourse(userId, course.id) : null;
@@ -144,6 +154,9 @@ export default async function CoursePage({ params }: Props) {
             <p className={styles.sectionNote}>{t("syllabusOverview", { chapters: course.chapters.length, lessons: course.lessonCount, duration: formatDuration(course.totalDurationSeconds, locale) })}</p>
             <Syllabus course={course} enrolled={enrolled} />
           </section>
+          <Suspense fallback={<p className={styles.sectionNote}>{tr("loading")}</p>}>
+            <ReviewsSection course={course} viewer={{ userId, enrolled }} sort={reviewsView.sort} page={reviewsView.page} />
+          </Suspense>
           <Suspense fallback={null}>
             <AlsoTook courseId={course.id} userId={userId} />
           </Suspense>

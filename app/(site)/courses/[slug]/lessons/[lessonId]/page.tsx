@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Suspense } from "react";
 import { Breadcrumbs } from "@/components/catalogue/breadcrumbs";
+import { LessonQA } from "@/components/qa/lesson-qa";
+import { lessonRef, qaRole } from "@/lib/qa/access";
 import { LessonBody } from "@/components/catalogue/lesson-body";
 import { Duration } from "@/components/catalogue/duration";
 import { LessonKindIcon } from "@/components/catalogue/lesson-meta";
@@ -13,6 +16,9 @@ import { Badge } from "@/components/ui/badge";
 import { Container } from "@/components/ui/container";
 import { VisuallyHidden } from "@/components/ui/visually-hidden";
 import { LessonProgressPanel } from "@/components/progress/lesson-progress-panel";
+import { LiveLessonCard } from "@/components/live/live-lesson-card";
+import { clockNow } from "@/lib/clock";
+import { getLiveSession } from "@/lib/live/sessions";
 import { currentUserId } from "@/lib/auth/current-user";
 import { lessonContent } from "@/lib/catalogue/lesson-content";
 import { canOpen, lessonForViewer } from "@/lib/enrolments/lesson-access";
@@ -22,7 +28,7 @@ import { lessonProgressOf } from "@/lib/progress/queries";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string; lessonId: string }> };
+type Props = { params: Promise<{ slug: string; lessonId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, lessonId } = await params;
@@ -32,12 +38,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${view.lesson.title} · ${view.course.title}`, robots: view.lesson.isFreePreview ? undefined : { index: false } };
 }
 
-export default async function LessonPage({ params }: Props) {
+export default async function LessonPage({ params, searchParams }: Props) {
   const { slug, lessonId } = await params;
+  const rawBefore = (await searchParams).qa_before;
+  const qaBefore = typeof rawBefore === "string" && /^[1-9]\d{0,15}$/.test(rawBefore) ? Number(rawBefore) : undefined;
   const view = await lessonForViewer(slug, lessonId, await currentUserId());
   if (!view) notFound();
   const t = await getTranslations("Lesson");
   const td = await getTranslations("CourseDetail");
+  const tq = await getTranslations("LessonQA");
   const locale = await getLocale();
   const { course, lesson, chapter } = view;
   const coursePath = `/courses/${encodeURIComponent(course.slug)}`;
@@ -47,6 +56,10 @@ export default async function LessonPage({ params }: Props) {
   const pendingOrder = view.access === "locked" && view.viewerId !== null && course.priceFen > 0 ? await pendingOrderForCourse(view.viewerId, course.id) : null;
   // The text, the signed video addresses and where the learner left off, only for a viewer who may open it.
   const content = open ? await lessonContent(lesson.id) : null;
+  // Questions and answers: enrolled learners and the course's staff (a free preview's readers only read the lesson).
+  const qaLesson = open && view.viewerId !== null ? await lessonRef(lesson.id) : null;
+  const qa = qaLesson && view.viewerId !== null ? await qaRole(view.viewerId, qaLesson) : null;
+  const live = open && lesson.kind === "live" ? await getLiveSession(lesson.id) : null;
   const [playback, own] = content ? await Promise.all([playbackForViewer(view, content.videoAssetId), view.viewerId !== null && lesson.kind === "video" ? lessonProgressOf(view.viewerId, lesson.id) : null]) : [null, null];
 
   return (
@@ -79,16 +92,19 @@ export default async function LessonPage({ params }: Props) {
           </header>
           {open ? (
             <>
-              <LessonBody
-                kind={lesson.kind}
-                title={lesson.title}
-                durationSeconds={lesson.durationSeconds}
-                locale={locale}
-                courseTitle={course.title}
-                body={content?.body ?? null}
-                playback={playback}
-                startAt={own?.positionSeconds ?? 0}
-              />
+              {live ? <LiveLessonCard lessonId={lesson.id} session={live} now={await clockNow(view.viewerId)} /> : null}
+              {live && !content?.body ? null : (
+                <LessonBody
+                  kind={lesson.kind}
+                  title={lesson.title}
+                  durationSeconds={lesson.durationSeconds}
+                  locale={locale}
+                  courseTitle={course.title}
+                  body={content?.body ?? null}
+                  playback={playback}
+                  startAt={own?.positionSeconds ?? 0}
+                />
+              )}
               {view.viewerId !== null ? (
                 <LessonProgressPanel userId={view.viewerId} courseId={course.id} lessonId={lesson.id} kind={lesson.kind} enrolled={view.access === "enrolled"} />
               ) : null}
@@ -96,6 +112,11 @@ export default async function LessonPage({ params }: Props) {
           ) : (
             <UnlockPanel course={course} access={view.access} returnTo={lessonHref(lesson.id)} locale={locale} pendingOrder={pendingOrder} />
           )}
+          {qa && view.viewerId !== null ? (
+            <Suspense fallback={<p>{tq("loading")}</p>}>
+              <LessonQA lessonId={lesson.id} lessonHref={lessonHref(lesson.id)} viewerId={view.viewerId} role={qa} before={qaBefore} />
+            </Suspense>
+          ) : null}
           <nav className={styles.steps} aria-label={t("lessonNavigation")}>
             {view.previous ? (
               <Link href={lessonHref(view.previous.id)} rel="prev" className={styles.step} data-testid="previous-lesson">

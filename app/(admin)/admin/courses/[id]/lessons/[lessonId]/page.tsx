@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LessonEditor } from "@/components/admin/lesson-editor/lesson-editor";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { AdminPageHeader } from "@/components/admin/page-header";
 import { LinkButton } from "@/components/ui/link-button";
 import { getAdminLesson } from "@/lib/catalogue/lesson-content";
 import { lessonVideoState } from "@/lib/media/assets";
 import { mediaConfig } from "@/lib/media/config";
-import { signedPlayback } from "@/lib/media/playback";
+import { previewOf } from "@/lib/media/playback";
 import { adminPage } from "@/lib/rbac/guard";
+import { getLiveSession, teacherChoices } from "@/lib/live/sessions";
 
 type Props = { params: Promise<{ id: string; lessonId: string }> };
 
@@ -27,7 +29,9 @@ export default adminPage("/admin/courses/[id]/lessons/[lessonId]", { category: "
   if (!lesson) notFound();
   const t = await getTranslations("LessonMedia");
   const state = lesson.kind === "video" ? await lessonVideoState(lesson.id) : null;
-  const video = state ? { ok: true as const, state, preview: state.current ? signedPlayback(state.current.dir) : null } : null;
+  const video = state ? { ok: true as const, state, preview: state.current ? await previewOf(state.current.assetId) : null } : null;
+  const [session, teachers] = lesson.kind === "live" ? await Promise.all([getLiveSession(lesson.id), teacherChoices()]) : [null, []];
+  const live = lesson.kind === "live" ? { teachers, initial: session && { ...session, startsAt: session.startsAt.toISOString() } } : null;
   return (
     <>
       <AdminPageHeader
@@ -39,7 +43,10 @@ export default adminPage("/admin/courses/[id]/lessons/[lessonId]", { category: "
           </LinkButton>
         }
       />
-      <LessonEditor key={lesson.id} lesson={{ id: lesson.id, kind: lesson.kind, body: lesson.body }} video={video} maxUploadBytes={mediaConfig().maxUploadBytes} />
+      {/* The live panel's texts besides the editor's (a nested provider replaces the layout's, so both are named). */}
+      <ClientMessages namespaces={["CourseEditor", "LessonMedia", "Live"]}>
+        <LessonEditor key={lesson.id} lesson={{ id: lesson.id, kind: lesson.kind, body: lesson.body }} video={video} maxUploadBytes={mediaConfig().maxUploadBytes} live={live} />
+      </ClientMessages>
     </>
   );
 });
