@@ -1,6 +1,7 @@
 // What the worker does for each job. New features register their handlers here.
 import "server-only";
 import type { Job } from "bullmq";
+import { wantsChannel } from "@/lib/notifications";
 import { notificationSender } from "@/lib/notify/senders";
 import { redis, key } from "@/lib/redis";
 import { invalidateTags } from "@/lib/cache";
@@ -46,8 +47,11 @@ export const handlers: Handlers = {
   "maintenance:seckill-load": async () => ({ loaded: await loadUpcomingSales() }),
   /** Delivers one text message or email; a sender that throws (gateway down, non-2xx) makes BullMQ retry. */
   "notifications:send": async (job) => {
-    await notificationSender().send(job.data, { id: `${job.queueName}:${job.id}` });
-    return { channel: job.data.channel };
+    const { about, ...message } = job.data;
+    // A notification the learner turned this channel off for since it was queued is not sent.
+    if (about && !(await wantsChannel(about.userId, about.kind, message.channel))) return { channel: message.channel, skipped: "preference" };
+    await notificationSender().send(message, { id: `${job.queueName}:${job.id}` });
+    return { channel: message.channel };
   },
   "orders:close-expired": () => closeExpiredOrders(),
   "orders:reconcile": () => reconcile(),

@@ -3,7 +3,7 @@
 import "server-only";
 import { Queue, type ConnectionOptions } from "bullmq";
 import { env } from "@/lib/config/env";
-import type { Message } from "@/lib/notify/message";
+import type { Message, MessageAbout } from "@/lib/notify/message";
 import { createTcpRedis } from "@/lib/redis/tcp";
 
 export const QUEUES = {
@@ -27,7 +27,7 @@ export interface JobPayloads {
   "maintenance:search-reindex": Record<string, never>;
   /** Rebuilds every leaderboard (Redis sorted sets) from MySQL (lib/leaderboards/rebuild.ts). */
   "maintenance:leaderboards-rebuild": Record<string, never>;
-  "notifications:send": Message;
+  "notifications:send": Message & { about?: MessageAbout };
   /** Flash sales (lib/seckill): gives back seats left unpaid past their pay window. */
   "maintenance:seckill-release": Record<string, never>;
   /** Flash sales: seats left + held + sold = offered, in Redis and MySQL; repairs drift. */

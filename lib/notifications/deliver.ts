@@ -101,7 +101,7 @@ async function deliver(recipients: Recipient[], kind: NotificationKind, data: Re
     for (const out of outs) {
       const message = notificationMessage(kind, data, { ...out, locale });
       if (!message) continue;
-      await enqueueNotification(message, { jobId: `n-${r.userId}-${out.channel}-${hash}` }).catch((error: unknown) =>
+      await enqueueNotification(message, { jobId: `n-${r.userId}-${out.channel}-${hash}`, about: { userId: r.userId, kind } }).catch((error: unknown) =>
         log.error({ err: error, userId: r.userId, kind, channel: out.channel }, "handing a notification to the senders failed"),
       );
     }

@@ -10,7 +10,7 @@ import { db } from "@/db";
 import { notificationPreferences, notifications, users } from "@/db/schema";
 import { logger } from "@/lib/log";
 import { pushCounts, resolveChannels, storeMany } from "./deliver";
-import { NOTIFICATION_KINDS, notificationData, type Channels, type NotificationData, type NotificationKind } from "./kinds";
+import { isNotificationKind, NOTIFICATION_KINDS, notificationData, type Channels, type NotificationData, type NotificationKind } from "./kinds";
 
 const log = logger.child({ component: "notifications" });
 
@@ -94,6 +94,12 @@ export async function preferencesOf(userId: number): Promise<Record<Notification
   const mine = new Map(chosen.map((c) => [c.kind, { inApp: c.inApp, email: c.email, sms: c.sms }]));
   const contact = { email: person?.email ?? null, mobile: person?.mobile ?? null };
   return Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, resolveChannels(kind, mine.get(kind), contact)])) as Record<NotificationKind, Channels>;
+}
+
+/** At send time (lib/jobs): does the learner still want `kind` on this channel? Unknown kinds: yes. */
+export async function wantsChannel(userId: number, kind: string, channel: "email" | "sms"): Promise<boolean> {
+  if (!isNotificationKind(kind)) return true;
+  return (await preferencesOf(userId))[kind][channel];
 }
 
 /** Saves the learner's channels for every kind given (all of them are stored, so later default changes do not move a choice made). */

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { db } from "@/db";
 import { courses, notifications, refunds, users } from "@/db/schema";
+import { handlerFor } from "@/lib/jobs/handlers";
 import { closeQueues, QUEUES, queue } from "@/lib/jobs/queues";
 import { signToken } from "@/lib/auth/jwt";
 import { registerSession } from "@/lib/auth/session-registry";
@@ -166,12 +167,21 @@ describe("the notification centre", () => {
     expect(email?.data).toMatchObject({ channel: "email", subject: "【学府】退款已完成" });
     expect(email?.data.text).toContain("E1");
     expect(email?.data.text).toContain("¥19.90");
+    // Delivered by the worker's handler, without the learner's id and kind in what the gateway gets.
+    expect(await handlerFor("notifications", "send")!(email!)).toEqual({ channel: "email" });
     await email!.remove();
     // Email off for the kind: nothing queued, the row still in the list.
     await savePreferences(withEmail, { "order.refunded": { inApp: true, email: false, sms: false } });
     await notify(withEmail, "order.refunded", { orderNo: "E2", amountFen: 100 }, { key: "order.refunded:RE2" });
     expect(await jobOf(withEmail, "email", "order.refunded:RE2")).toBeUndefined();
-    expect((await listNotifications(withEmail)).items).toHaveLength(2);
+    // Queued while email was on, turned off before the worker got to it: the worker does not send it.
+    await savePreferences(withEmail, { "order.refunded": { inApp: true, email: true, sms: false } });
+    await notify(withEmail, "order.refunded", { orderNo: "E3", amountFen: 100 }, { key: "order.refunded:RE3" });
+    await savePreferences(withEmail, { "order.refunded": { inApp: true, email: false, sms: false } });
+    const late = await jobOf(withEmail, "email", "order.refunded:RE3");
+    expect(await handlerFor("notifications", "send")!(late!)).toEqual({ channel: "email", skipped: "preference" });
+    await late!.remove();
+    expect((await listNotifications(withEmail)).items).toHaveLength(3);
 
     // A learner with only a mobile number gets the email default by SMS; course updates stay on the site.
     const mobile = `+86139${String(Date.now()).slice(-8)}`;

@@ -12,3 +12,9 @@ export const messageSchema = z.object({
 });
 
 export type Message = z.infer<typeof messageSchema>;
+
+/** Whom a notification-centre message is for and of which kind (verification codes have none). */
+export interface MessageAbout {
+  userId: number;
+  kind: string;
+}
