@@ -70,6 +70,9 @@ export function connectRealtime(options: RealtimeClientOptions): { close(): void
       else if (roomIds.has(frame.ch)) roomIds.set(frame.ch, frame.id);
       options.onEvent(frame.e, frame.ch);
     };
+    // A refused or failed connection is followed by a close event, which schedules the retry; the error itself
+    // needs no handling (and in Node's `ws`, an error without a listener would be thrown).
+    ws.onerror = () => undefined;
     ws.onclose = (event) => {
       if (socket !== ws || stopped) return;
       socket = null;
