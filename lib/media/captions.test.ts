@@ -67,7 +67,7 @@ describe("caption tracks", () => {
     expect(await uploadLessonCaption(form({ lessonId, lang: "en", file: "WEBVTT\n\n00:00.000 --> 00:02.000\nWelcome\n" }))).toEqual({ ok: true, captions: ["zh-CN", "en"] });
     // The same language again replaces its track.
     expect(await uploadLessonCaption(form({ lessonId, lang: "zh-CN", file: VTT }))).toEqual({ ok: true, captions: ["zh-CN", "en"] });
-    const [audit] = await db().select().from(auditLog).where(and(eq(auditLog.actorId, admin), eq(auditLog.targetId, lessonId))).orderBy(desc(auditLog.id)).limit(1);
+    const [audit] = await db().select().from(auditLog).where(and(eq(auditLog.actorId, admin), eq(auditLog.targetId, String(lessonId)))).orderBy(desc(auditLog.id)).limit(1);
     expect(audit?.summary).toMatch(/^Uploaded zh-CN captions for lesson/);
 
     const playback = (await previewOf(assetId))!;
