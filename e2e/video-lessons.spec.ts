@@ -69,6 +69,10 @@ test("a course admin uploads a video that an enrolled learner watches, resumes a
   expect(heads.length).toBeGreaterThan(0);
   await expect(adminPage.getByTestId("video-status")).toHaveAttribute("data-status", "ready", { timeout: 90_000 });
   await expect(adminPage.getByTestId("video-current")).toContainText("360p / 720p");
+  // Captions: a WebVTT track for this video, which learners get as a <track>.
+  await adminPage.getByTestId("caption-file").setInputFiles({ name: "zh.vtt", mimeType: "text/vtt", buffer: Buffer.from("WEBVTT\n\n00:00:00.000 --> 00:00:03.000\n第一课\n") });
+  await adminPage.getByTestId("caption-upload").click();
+  await expect(adminPage.getByTestId("captions-list")).toContainText("简体中文");
   await adminPage.screenshot({ path: path.join(shots, "editor-ready.png"), fullPage: true });
   const [asset] = await query<{ status: string; renditions: string; duration_seconds: number }>("SELECT status, renditions, duration_seconds FROM video_assets WHERE lesson_id = ? ORDER BY id DESC LIMIT 1", [course.lessonId]);
   expect(asset).toMatchObject({ status: "ready", duration_seconds: 12 });
@@ -85,6 +89,11 @@ test("a course admin uploads a video that an enrolled learner watches, resumes a
   await page.goto(lessonPath);
   const masterUrl = (await masterResponse).url();
   expect((await masterResponse).status()).toBe(200);
+  const track = page.locator('[data-testid="lesson-video"] track[srclang="zh-CN"]');
+  await expect(track).toHaveCount(1);
+  const trackResponse = await page.request.get((await track.getAttribute("src"))!);
+  expect(trackResponse.status()).toBe(200);
+  expect(await trackResponse.text()).toContain("第一课");
   const video = page.getByTestId("lesson-video");
   // The renditions are listed once hls.js has read the playlist and given the <video> its media source.
   await expect(page.getByTestId("video-quality")).toBeEnabled();

@@ -167,6 +167,24 @@ export async function playableAsset(assetId: number): Promise<VideoAsset | null>
   return asset && isPlayable(asset) ? asset : null;
 }
 
+/** The lesson's current video, when it is ready to play. */
+export async function currentAsset(lessonId: number): Promise<VideoAsset | null> {
+  const [lesson] = await db().select({ current: lessons.videoAssetId }).from(lessons).where(eq(lessons.id, lessonId)).limit(1);
+  const asset = lesson?.current ? await findAsset(lesson.current) : null;
+  return asset && isPlayable(asset) && asset.lessonId !== null ? asset : null;
+}
+
+/**
+ * The caption languages stored for an asset (and the folder they live in, which a provider-hosted video gets
+ * for its captions only), audited in the same transaction.
+ */
+export async function setCaptions(admin: AdminContext, asset: VideoAsset, change: { dir: string; captions: string[]; summary: string }): Promise<void> {
+  await db().transaction(async (tx) => {
+    await tx.update(videoAssets).set({ dir: change.dir, captions: change.captions.length > 0 ? change.captions : null }).where(eq(videoAssets.id, asset.id));
+    await admin.audit(tx, { targetType: "lesson", targetId: asset.lessonId ?? 0, summary: change.summary, before: { captions: asset.captions ?? [] }, after: { assetId: asset.id, captions: change.captions } });
+  });
+}
+
 /** Failed assets whose upload is still there may be tried again; answers false otherwise. */
 export async function markForRetry(admin: AdminContext, assetId: number): Promise<VideoAsset | null> {
   return db().transaction(async (tx) => {

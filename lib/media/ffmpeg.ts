@@ -9,7 +9,7 @@ import path from "node:path";
 export const FFMPEG = process.env.FFMPEG_PATH ?? "/usr/bin/ffmpeg";
 export const FFPROBE = process.env.FFPROBE_PATH ?? "/usr/bin/ffprobe";
 
-export const ffmpegInstalled = () => fs.existsSync(FFMPEG) && fs.existsSync(FFPROBE);
+export const ffmpegInstalled = () => fs.existsSync(/*turbopackIgnore: true*/ FFMPEG) && fs.existsSync(/*turbopackIgnore: true*/ FFPROBE);
 
 /** A problem with the file itself, worded for the author: retrying the same file will not help. */
 export class MediaFileError extends Error {

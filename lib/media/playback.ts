@@ -4,6 +4,7 @@
 // live in our private storage and are signed here on the same terms, whichever provider holds the video.
 import "server-only";
 import { canOpen, type LessonView } from "@/lib/enrolments/lesson-access";
+import { logger } from "@/lib/log";
 import { playableAsset, type VideoAsset } from "./assets";
 import { captionFile, captionLabel } from "./captions-format";
 import { providerOf } from "./providers";
@@ -27,9 +28,20 @@ export function signedPlayback(folder: string, now = Date.now()): Playback {
   return { ...signedFolder(folder, now), captions: [] };
 }
 
-/** A ready asset's playback: the provider's addresses plus its caption tracks. */
+const log = logger.child({ component: "media" });
+
+/**
+ * A ready asset's playback: the provider's addresses plus its caption tracks. A provider that cannot answer
+ * (Aliyun VOD unreachable) leaves the lesson page up, showing that the video is unavailable, rather than failing it.
+ */
 export async function playbackOfAsset(asset: VideoAsset): Promise<Playback | null> {
-  const video = await providerOf(asset).playback(asset);
+  let video: Awaited<ReturnType<ReturnType<typeof providerOf>["playback"]>>;
+  try {
+    video = await providerOf(asset).playback(asset);
+  } catch (error) {
+    log.error({ err: error, assetId: asset.id, provider: asset.provider }, "signing a video's playback failed");
+    return null;
+  }
   if (!video) return null;
   const captions = asset.dir ? (asset.captions ?? []).map((lang) => ({ lang, label: captionLabel(lang), src: signedFile(asset.dir!, captionFile(lang), video.expiresAt) })) : [];
   return { ...video, captions };

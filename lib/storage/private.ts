@@ -24,6 +24,8 @@ export interface PrivateStorage {
   read(key: string, range: ByteRange | null): Promise<PrivateRead>;
   /** Removes every object under `prefix/`. */
   deleteFolder(prefix: string): Promise<void>;
+  /** Removes one object; removing one that is not there is not an error. */
+  deleteObject(key: string): Promise<void>;
 }
 
 /** One `Range` header → a range, or null for none or one we do not serve (several ranges, other units). */
@@ -123,6 +125,9 @@ export function localPrivateStorage(root: string): PrivateStorage {
     async deleteFolder(prefix) {
       await fsp.rm(localPath(root, prefix), { recursive: true, force: true });
     },
+    async deleteObject(key) {
+      await fsp.rm(localPath(root, key), { force: true });
+    },
   };
 }
 
@@ -164,6 +169,12 @@ export function s3PrivateStorage(config: S3Config, fetchImpl: typeof fetch = fet
       }
       const size = Number(response.headers.get("content-length") ?? "0");
       return { status: 200, start: 0, end: size - 1, size, body: response.body };
+    },
+    async deleteObject(key) {
+      assertValidKey(key);
+      const response = await fetchImpl(await client.sign(objectUrl(key), { method: "DELETE", headers: { "x-amz-content-sha256": emptyHash } }));
+      await response.body?.cancel();
+      if (!response.ok && response.status !== 404) throw new Error(`S3 DELETE private/${key} failed: ${response.status}`);
     },
     async deleteFolder(prefix) {
       assertValidKey(prefix);

@@ -8,16 +8,17 @@
 // - segment serving: a 720p segment through the signed playback route (signature check, storage read with a
 //   range-capable stream; app/media/[token]/[...path]/route.ts) against the same bytes as a static file sent by
 //   the same HTTP server with fs streams (the ceiling), over loopback with N connections. Target: signed ≥ 80%
-//   of static. The server's resident memory is sampled while the clients stream (target: flat).
+//   of static. The server runs in a child process (scripts/bench/video-server.ts) and that process's resident
+//   memory alone is sampled from /proc every 200 ms: idle, while the clients fetch the static file, and while
+//   they fetch signed segments (target: flat).
 // The route runs inside a plain Node HTTP server here, not `next start`: what is measured is our code path,
 // not the framework's (bench:catalogue measures the framework's ceilings).
 // No database or Redis is touched: the settings below only satisfy the start-up validation.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import http from "node:http";
 import path from "node:path";
-import { Readable } from "node:stream";
+import { createInterface } from "node:readline";
 import autocannon from "autocannon";
 import { profile } from "../local/profile";
 
@@ -63,12 +64,44 @@ async function load(url: string): Promise<{ requests: number; throughputMBps: nu
   return { requests: result.requests.average, throughputMBps: result.throughput.average / 1024 / 1024, p99: result.latency.p99, non2xx: result.non2xx };
 }
 
+/** Resident memory of a process, from /proc (the kernel's own count, as `ps` shows it). */
+function rssOf(pid: number): number {
+  const m = /^VmRSS:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+  return m ? Number(m[1]) * 1024 : Number.NaN;
+}
+
+/** Starts the benchmark's web server in its own Node process (tsx as a loader, so the pid is the server's). */
+async function startServer(staticFile: string): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(__dirname, "video-server.ts")], {
+    env: { ...process.env, BENCH_STATIC_FILE: staticFile },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const first = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once("line", resolve);
+    child.once("exit", (code) => reject(new Error(`the benchmark server exited with ${code}`)));
+  });
+  return { child, port: (JSON.parse(first) as { port: number }).port };
+}
+
+/** Samples `pid`'s RSS every 200 ms while `run` runs. */
+async function sampled<T>(pid: number, run: () => Promise<T>): Promise<{ value: T; rss: number[] }> {
+  const rss = [rssOf(pid)];
+  const timer = setInterval(() => rss.push(rssOf(pid)), 200);
+  try {
+    const value = await run();
+    rss.push(rssOf(pid));
+    return { value, rss };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 async function main(): Promise<void> {
   const { makeTestClip, probe, renditionsFor, hlsArgs } = await import("../../lib/media/ffmpeg");
   const { transcodeToStorage } = await import("../../lib/media/transcode");
   const { mediaSigningKey, signMediaPath } = await import("../../lib/media/signing");
   const { mediaConfig } = await import("../../lib/media/config");
-  const route = await import("../../app/media/[token]/[...path]/route");
 
   fs.mkdirSync(benchDir, { recursive: true });
   const source = path.join(benchDir, `source-${SOURCE_SECONDS}s-1080p.mp4`);
@@ -102,35 +135,18 @@ async function main(): Promise<void> {
   const segmentBytes = fs.statSync(staticFile).size;
   const signedPath = signMediaPath(mediaSigningKey(process.env.AUTH_SECRET!), folder, Math.floor(Date.now() / 1000) + 3600, "720/seg_00000.ts");
 
-  const server = http.createServer((req, res) => {
-    if (req.url === "/static/seg.ts") {
-      res.writeHead(200, { "content-type": "video/mp2t", "content-length": String(segmentBytes), "accept-ranges": "bytes" });
-      fs.createReadStream(staticFile, { highWaterMark: 256 * 1024 }).pipe(res);
-      return;
-    }
-    const [, , token = "", ...rest] = (req.url ?? "").split("?")[0]!.split("/");
-    const request = new Request(`http://127.0.0.1${req.url}`, { headers: req.headers as Record<string, string> });
-    void route.GET(request, { params: Promise.resolve({ token, path: rest }) }).then((response) => {
-      res.writeHead(response.status, Object.fromEntries(response.headers));
-      if (response.body) Readable.fromWeb(response.body as import("node:stream/web").ReadableStream).pipe(res);
-      else res.end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-
-  const samples: number[] = [];
-  const sampler = setInterval(() => samples.push(process.memoryUsage().rss), 200);
+  const { child, port } = await startServer(staticFile);
+  const pid = child.pid!;
+  // One request of each kind first (modules loaded, buffers allocated), then a quiet second as the baseline.
+  for (const p of ["/static/seg.ts", signedPath]) await (await fetch(`http://127.0.0.1:${port}${p}`)).arrayBuffer();
+  const idle = await sampled(pid, () => new Promise((resolve) => setTimeout(resolve, 1_000)));
   log(`static ${segmentBytes} B segment, ${CONNECTIONS} connections, ${DURATION} s ...`);
-  const staticRun = await load(`http://127.0.0.1:${port}/static/seg.ts`);
-  const rssAfterStatic = process.memoryUsage().rss;
+  const staticRun = await sampled(pid, () => load(`http://127.0.0.1:${port}/static/seg.ts`));
   log("signed segment ...");
-  const signedStart = samples.length;
-  const signedRun = await load(`http://127.0.0.1:${port}${signedPath}`);
-  clearInterval(sampler);
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  const signedSamples = samples.slice(signedStart);
+  const signedRun = await sampled(pid, () => load(`http://127.0.0.1:${port}${signedPath}`));
+  const after = rssOf(pid);
+  child.kill("SIGTERM");
+  await new Promise((resolve) => child.once("exit", resolve));
   const mb = (b: number) => Math.round((b / 1024 / 1024) * 10) / 10;
 
   const result = {
@@ -144,11 +160,21 @@ async function main(): Promise<void> {
     serving: {
       segmentBytes,
       connections: CONNECTIONS,
-      static: staticRun,
-      signed: signedRun,
-      signedOfStaticPercent: Math.round((signedRun.requests / staticRun.requests) * 1000) / 10,
+      static: staticRun.value,
+      signed: signedRun.value,
+      signedOfStaticPercent: Math.round((signedRun.value.requests / staticRun.value.requests) * 1000) / 10,
       targetPercent: 80,
-      rssMB: { afterStatic: mb(rssAfterStatic), signedMin: mb(Math.min(...signedSamples)), signedMax: mb(Math.max(...signedSamples)) },
+      // The server process alone (not the clients).
+      serverRssMB: {
+        idle: mb(Math.max(...idle.rss)),
+        staticMin: mb(Math.min(...staticRun.rss)),
+        staticMax: mb(Math.max(...staticRun.rss)),
+        signedMin: mb(Math.min(...signedRun.rss)),
+        signedMax: mb(Math.max(...signedRun.rss)),
+        signedLast: mb(signedRun.rss.at(-1)!),
+        after: mb(after),
+        samples: staticRun.rss.length + signedRun.rss.length,
+      },
     },
   };
   fs.rmSync(path.join(mediaConfig().assetsDir, "video", folder), { recursive: true, force: true });
@@ -162,11 +188,11 @@ async function main(): Promise<void> {
     [
       `Transcode, ${Math.round(info.durationSeconds)} s of ${info.width}x${info.height} into ${renditions.map((h) => `${h}p`).join("/")}:`,
       `  ffmpeg alone  ${t.ffmpegAloneSecondsPerMinute} s per minute of source`,
-      `  pipeline      ${t.pipelineSecondsPerMinute} s per minute  (+${t.overheadPercent}% over ffmpeg alone; target ≤ ${t.targetPercent}%)`,
+      `  pipeline      ${t.pipelineSecondsPerMinute} s per minute  (${t.overheadPercent >= 0 ? "+" : ""}${t.overheadPercent}% over ffmpeg alone; target ≤ ${t.targetPercent}%)`,
       `Segment serving, ${segmentBytes} B, ${CONNECTIONS} connections, ${DURATION} s, loopback:`,
       `  static file   ${Math.round(s.static.requests)} req/s, ${s.static.throughputMBps.toFixed(1)} MB/s, p99 ${s.static.p99} ms`,
       `  signed URL    ${Math.round(s.signed.requests)} req/s, ${s.signed.throughputMBps.toFixed(1)} MB/s, p99 ${s.signed.p99} ms  (${s.signedOfStaticPercent}% of static; target ≥ ${s.targetPercent}%; non-2xx ${s.signed.non2xx})`,
-      `  memory (RSS)  ${s.rssMB.afterStatic} MB after static; ${s.rssMB.signedMin}–${s.rssMB.signedMax} MB while signed clients streamed`,
+      `  server RSS    idle ${s.serverRssMB.idle} MB; static ${s.serverRssMB.staticMin}–${s.serverRssMB.staticMax} MB; signed ${s.serverRssMB.signedMin}–${s.serverRssMB.signedMax} MB (last ${s.serverRssMB.signedLast} MB); after ${s.serverRssMB.after} MB`,
     ].join("\n"),
   );
 }

@@ -23,7 +23,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const roleNames = await roleDisplayNames(viewer.roles, await getLocale());
   // Every admin screen's client messages at once: the admin pages are few and seen by staff only.
   return (
-    <ClientMessages namespaces={["AdminNav", "AdminCoupons", "AdminOrders", "AdminRoles", "AdminSeckill", "AdminUserDetail", "CourseEditor", "LessonMedia", "AdminModeration"]}>
+    <ClientMessages namespaces={["AdminNav", "AdminCoupons", "AdminOrders", "AdminRoles", "AdminSeckill", "AdminUserDetail", "CourseEditor", "LessonMedia", "AdminModeration", "LessonCaptions"]}>
       <AdminShell sections={sections} userName={viewer.name} roleNames={roleNames}>
         {children}
       </AdminShell>

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Upload, type DetailedError } from "tus-js-client";
 import { VideoPlayer } from "@/components/media/video-player";
 import { Button } from "@/components/ui/button";
+import { CaptionsPanel } from "./captions-panel";
 import { lessonVideo, retryLessonVideo, type LessonVideoResult } from "@/lib/media/admin-video-actions";
 import styles from "@/components/admin/course-editor/course-editor.module.css";
 
@@ -115,10 +116,11 @@ export function VideoUpload({ lessonId, maxBytes, initial }: { lessonId: number;
       <p className={styles.muted}>{t("videoHelp", { limit: mb(maxBytes) })}</p>
       {current && video.preview ? (
         <>
-          <VideoPlayer src={video.preview.src} poster={video.preview.poster} title={t("videoHeading")} labels={{ player: t("player", { title: t("videoHeading") }), quality: t("quality"), auto: t("auto"), speed: t("speed"), keyboardHelp: t("keyboardHelp"), loadFailed: t("loadFailed") }} />
+          <VideoPlayer src={video.preview.src} poster={video.preview.poster} title={t("videoHeading")} captions={video.preview.captions} labels={{ player: t("player", { title: t("videoHeading") }), quality: t("quality"), auto: t("auto"), speed: t("speed"), keyboardHelp: t("keyboardHelp"), loadFailed: t("loadFailed") }} />
           <p className={styles.muted} data-testid="video-current">
             {t("current", { duration: clock(current.durationSeconds), width: current.width, height: current.height, renditions: current.renditions.map((h) => `${h}p`).join(" / ") })}
           </p>
+          <CaptionsPanel key={current.assetId} lessonId={lessonId} captions={current.captions} onChange={() => void refresh()} />
         </>
       ) : (
         <p className={styles.muted}>{t("noVideo")}</p>
