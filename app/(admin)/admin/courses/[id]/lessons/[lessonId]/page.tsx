@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { LabForm, type LabFormLabels } from "@/components/admin/lesson-editor/lab-form";
 import { LessonEditor } from "@/components/admin/lesson-editor/lesson-editor";
 import { AdminPageHeader } from "@/components/admin/page-header";
 import { LinkButton } from "@/components/ui/link-button";
 import { getAdminLesson } from "@/lib/catalogue/lesson-content";
+import { DEFAULT_LIMITS } from "@/lib/labs/limits";
+import { getLabDefinition } from "@/lib/labs/store";
 import { lessonVideoState } from "@/lib/media/assets";
 import { mediaConfig } from "@/lib/media/config";
 import { signedPlayback } from "@/lib/media/playback";
@@ -27,6 +30,7 @@ export default adminPage("/admin/courses/[id]/lessons/[lessonId]", { category: "
   if (!lesson) notFound();
   const t = await getTranslations("LessonMedia");
   const state = lesson.kind === "video" ? await lessonVideoState(lesson.id) : null;
+  const lab = lesson.kind === "lab" ? await labFormProps(lesson.id) : null;
   const video = state ? { ok: true as const, state, preview: state.current ? signedPlayback(state.current.dir) : null } : null;
   return (
     <>
@@ -39,7 +43,20 @@ export default adminPage("/admin/courses/[id]/lessons/[lessonId]", { category: "
           </LinkButton>
         }
       />
+      {lab ? <LabForm key={`lab-${lesson.id}`} lessonId={lesson.id} initial={lab.initial} labels={lab.labels} /> : null}
       <LessonEditor key={lesson.id} lesson={{ id: lesson.id, kind: lesson.kind, body: lesson.body }} video={video} maxUploadBytes={mediaConfig().maxUploadBytes} />
     </>
   );
 });
+
+const LAB_LABELS = ["heading", "help", "title", "instructions", "setupScript", "setupHelp", "checkCommand", "checkHelp", "save", "saved", "invalid", "unavailable", "minutes", "memoryMb", "processes", "cpuSeconds", "diskMb"] as const;
+
+async function labFormProps(lessonId: number) {
+  const t = await getTranslations("Labs.admin");
+  const definition = await getLabDefinition(lessonId);
+  const labels = Object.fromEntries(LAB_LABELS.map((key) => [key, t(key)])) as LabFormLabels;
+  const initial = definition
+    ? { title: definition.title, instructions: definition.instructions, setupScript: definition.setupScript, checkCommand: definition.checkCommand, ...definition.limits }
+    : { title: "", instructions: "", setupScript: "", checkCommand: "", ...DEFAULT_LIMITS };
+  return { labels, initial };
+}
