@@ -97,3 +97,49 @@ test("an enrolled learner works in the lab, passes the check, reloads into the s
   await typeInTerminal(second, "exit");
   await expect(second.getByTestId("lab-status")).toContainText(t.ended);
 });
+
+test("a course admin edits a lab's check, sees the learner's live lab and ends it", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const course = await makeLabCourse();
+  const admin = await createAccount({ roles: ["course_admin"], label: "lab-admin" });
+  const learner = await createAccount({ label: "lab-live", name: `实验学员${randomUUID().slice(0, 4)}` });
+  await query("INSERT INTO enrolments (user_id, course_id, source, created_at) VALUES (?, ?, 'grant', NOW(3))", [learner.id, course.courseId]);
+  const ta = zh.Labs.admin;
+
+  const adminPage = await (await browser.newContext()).newPage();
+  await signIn(adminPage, admin.email);
+  await adminPage.goto(`/admin/courses/${course.courseId}/lessons/${course.lessonId}`);
+  const form = adminPage.getByTestId("lab-form");
+  await expect(form.getByLabel(ta.title)).toHaveValue("创建一个文件");
+  await form.getByLabel(ta.checkCommand).fill("test -f finished.txt");
+  await form.getByLabel(ta.memoryMb).fill("128");
+  await adminPage.getByTestId("lab-save").click();
+  await expect(adminPage.getByTestId("lab-form-message")).toHaveText(ta.saved);
+  const [saved] = await query<{ check_command: string; memory_mb: number }>("SELECT check_command, memory_mb FROM lab_definitions WHERE lesson_id = ?", [course.lessonId]);
+  expect(saved).toMatchObject({ check_command: "test -f finished.txt", memory_mb: 128 });
+  // Out-of-bounds limits are refused.
+  await form.getByLabel(ta.processes).fill("100000");
+  await adminPage.getByTestId("lab-save").click();
+  await expect(adminPage.getByTestId("lab-form-message")).toHaveText(ta.invalid);
+
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, learner.email);
+  await page.goto(`/courses/${course.slug}/lessons/${course.lessonId}`);
+  await expect(page.getByTestId("lab-status")).toHaveText(t.connected, { timeout: 20_000 });
+  await typeInTerminal(page, "touch finished.txt");
+  await page.getByTestId("lab-check").click();
+  await expect(page.getByTestId("lab-check-result")).toHaveAttribute("data-result", "passed");
+
+  await adminPage.goto("/admin/labs");
+  const row = adminPage.getByTestId("live-lab").filter({ hasText: learner.name });
+  await expect(row).toContainText("命令行入门");
+  await row.getByTestId("end-lab").click();
+  await expect(page.getByTestId("lab-status")).toContainText(t.endReasons.ended_by_admin, { timeout: 10_000 });
+  // The gateway records the end just after telling the browser.
+  await expect
+    .poll(async () => {
+      const audit = await query<{ action: string }>("SELECT action FROM audit_log WHERE action IN ('ACTION labs.end', 'LAB end', 'ACTION labs.save') AND (actor_id = ? OR actor_id = ?)", [admin.id, learner.id]);
+      return [...new Set(audit.map((a) => a.action))].sort();
+    })
+    .toEqual(["ACTION labs.end", "ACTION labs.save", "LAB end"]);
+});

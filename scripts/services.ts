@@ -1,5 +1,5 @@
-// npm run services:start | services:stop | services:status — the private MariaDB, Redis, REST gateway and
-// OAuth sign-in stand-in.
+// npm run services:start | services:stop | services:status — the private MariaDB, Redis, REST gateway, OAuth
+// sign-in stand-in, payments sandbox and lab host.
 // Pass --test to act on the test profile instead of development.
 import { loadEnvConfig } from "@next/env";
 import { gatewayUrl } from "./local/gateway";
@@ -7,6 +7,7 @@ import { mariadbRunning } from "./local/mariadb";
 import { oauthStandinUrl } from "./local/oauth-service";
 import { paymentSandboxUrl } from "./local/payment-sandbox-service";
 import { profile, projectRoot, type ProfileName } from "./local/profile";
+import { portOpen } from "./local/proc";
 import { redisPing, redisRunning } from "./local/redis";
 import { startServices, stopServices } from "./local/services";
 
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
       log(`Redis    127.0.0.1:${p.redisPort}  ${(await redisRunning(p)) && (await redisPing(p.redisPort)) ? "running" : "stopped"}`);
       log(`Gateway  ${gatewayUrl(p)}`);
       log(`OAuth    ${oauthStandinUrl(p)} (the QQ / WeChat / Weibo stand-in, when no OAUTH_* is configured)`);
+      log(`Labs     127.0.0.1:${p.labSshPort}  ${(await portOpen(p.labSshPort)) ? "running" : "stopped"} (the lab host's sshd; needs root)`);
       log(`Payments ${paymentSandboxUrl(p)} (the Alipay / WeChat Pay / UnionPay sandbox, when no payment setting is configured)`);
       break;
     }

@@ -20,25 +20,8 @@ export interface LabHostConfig {
   accounts: readonly string[];
 }
 
-export interface LabLimits {
-  /** Hard maximum of a session, minutes. */
-  minutes: number;
-  memoryMb: number;
-  processes: number;
-  cpuSeconds: number;
-  diskMb: number;
-}
-
-export const DEFAULT_LIMITS: LabLimits = { minutes: 120, memoryMb: 256, processes: 64, cpuSeconds: 600, diskMb: 64 };
-
-/** The bounds an admin may set limits within (lib/labs/schema.ts validates against them). */
-export const LIMIT_BOUNDS = {
-  minutes: [1, 120],
-  memoryMb: [32, 2048],
-  processes: [16, 512],
-  cpuSeconds: [10, 7200],
-  diskMb: [8, 1024],
-} as const satisfies Record<keyof LabLimits, readonly [number, number]>;
+export { DEFAULT_LIMITS, LIMIT_BOUNDS, type LabLimits } from "./limits";
+import type { LabLimits } from "./limits";
 
 const CONTROLLERS = ["memory", "pids", "cpu", "cpuacct"] as const;
 const ACCOUNT = /^[a-z][a-z0-9-]{1,30}$/;

@@ -220,6 +220,8 @@ export class LabManager {
     ws.on("close", () => {
       if (live.ws === ws) live.ws = null;
     });
+    // The browser may have left while the lab was starting: the lab waits, detached, for its return.
+    if (ws.readyState !== ws.OPEN && live.ws === ws) live.ws = null;
   }
 
   private sendFrame(live: Live, frame: LabServerFrame): void {

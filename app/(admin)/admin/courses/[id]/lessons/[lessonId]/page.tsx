@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { LabForm, type LabFormLabels } from "@/components/admin/lesson-editor/lab-form";
 import { LessonEditor } from "@/components/admin/lesson-editor/lesson-editor";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { AdminPageHeader } from "@/components/admin/page-header";
 import { LinkButton } from "@/components/ui/link-button";
 import { getAdminLesson } from "@/lib/catalogue/lesson-content";
+import { DEFAULT_LIMITS } from "@/lib/labs/limits";
+import { getLabDefinition } from "@/lib/labs/store";
 import { lessonVideoState } from "@/lib/media/assets";
 import { mediaConfig } from "@/lib/media/config";
 import { previewOf } from "@/lib/media/playback";
@@ -32,6 +35,7 @@ export default adminPage("/admin/courses/[id]/lessons/[lessonId]", { category: "
   const video = state ? { ok: true as const, state, preview: state.current ? await previewOf(state.current.assetId) : null } : null;
   const [session, teachers] = lesson.kind === "live" ? await Promise.all([getLiveSession(lesson.id), teacherChoices()]) : [null, []];
   const live = lesson.kind === "live" ? { teachers, initial: session && { ...session, startsAt: session.startsAt.toISOString() } } : null;
+  const lab = lesson.kind === "lab" ? await labFormProps(lesson.id) : null;
   return (
     <>
       <AdminPageHeader
@@ -43,6 +47,7 @@ export default adminPage("/admin/courses/[id]/lessons/[lessonId]", { category: "
           </LinkButton>
         }
       />
+      {lab ? <LabForm key={`lab-${lesson.id}`} lessonId={lesson.id} initial={lab.initial} labels={lab.labels} /> : null}
       {/* The live panel's texts besides the editor's (a nested provider replaces the layout's, so both are named). */}
       <ClientMessages namespaces={["CourseEditor", "LessonMedia", "Live"]}>
         <LessonEditor key={lesson.id} lesson={{ id: lesson.id, kind: lesson.kind, body: lesson.body }} video={video} maxUploadBytes={mediaConfig().maxUploadBytes} live={live} />
@@ -50,3 +55,15 @@ export default adminPage("/admin/courses/[id]/lessons/[lessonId]", { category: "
     </>
   );
 });
+
+const LAB_LABELS = ["heading", "help", "title", "instructions", "setupScript", "setupHelp", "checkCommand", "checkHelp", "save", "saved", "invalid", "unavailable", "minutes", "memoryMb", "processes", "cpuSeconds", "diskMb"] as const;
+
+async function labFormProps(lessonId: number) {
+  const t = await getTranslations("Labs.admin");
+  const definition = await getLabDefinition(lessonId);
+  const labels = Object.fromEntries(LAB_LABELS.map((key) => [key, t(key)])) as LabFormLabels;
+  const initial = definition
+    ? { title: definition.title, instructions: definition.instructions, setupScript: definition.setupScript, checkCommand: definition.checkCommand, ...definition.limits }
+    : { title: "", instructions: "", setupScript: "", checkCommand: "", ...DEFAULT_LIMITS };
+  return { labels, initial };
+}
