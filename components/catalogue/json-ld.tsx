@@ -51,7 +51,7 @@ export function courseJsonLd(course: CourseDetail, origin: string, providerName:
     },
     hasCourseInstance: { "@type": "CourseInstance", courseMode: "online", courseWorkload: `PT${Math.max(1, Math.round(course.totalDurationSeconds / 60))}M` },
     ...(course.rating !== null && course.ratingCount > 0
-      ? { aggregateRating: { "@type": "AggregateRating", ratingValue: course.rating, ratingCount: course.ratingCount, bestRating: 5 } }
+      ? { aggregateRating: { "@type": "AggregateRating", ratingValue: course.rating, ratingCount: course.ratingCount, bestRating: 5, worstRating: 1 } }
       : {}),
   };
 }

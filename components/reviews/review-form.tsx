@@ -15,7 +15,7 @@ export function ReviewForm({ courseId, review }: { courseId: number; review: { i
   const [state, action] = useActionState(saveReviewAction, initial);
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className={styles.panel} data-testid="review-form" aria-labelledby="review-form-heading">
+    <form action={action} className={styles.field} data-testid="review-form" aria-labelledby="review-form-heading">
       <h3 id="review-form-heading">{review ? t("editHeading") : t("writeHeading")}</h3>
       <input type="hidden" name="courseId" value={courseId} />
       {review ? <input type="hidden" name="reviewId" value={review.id} /> : null}

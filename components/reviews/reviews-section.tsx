@@ -112,16 +112,16 @@ export async function ReviewsSection({ course, viewer, sort, page }: { course: {
         </div>
       </div>
 
-      {mine ? (
-        <div className={styles.panel} data-testid="own-review" data-status={mine.status}>
-          <h3>{t("yourReview")}</h3>
-          {mine.status === "held" ? <p className={styles.notice}>{t("held")}</p> : null}
-          {mine.status === "hidden" ? <p className={styles.notice}>{t("hidden")}</p> : null}
-          {mine.status !== "hidden" ? <ReviewForm key={`${mine.id}-${mine.editedAt?.getTime() ?? 0}`} courseId={course.id} review={{ id: mine.id, rating: mine.rating, body: mine.body }} /> : null}
-          <DeleteReviewButton reviewId={mine.id} />
+      {mine || viewer.enrolled ? (
+        // One box whether or not the learner has reviewed yet, so the form keeps its place (and its outcome
+        // message) when the page re-renders after posting.
+        <div className={styles.panel} data-testid="own-review" data-status={mine?.status ?? "none"}>
+          {mine ? <h3>{t("yourReview")}</h3> : null}
+          {mine?.status === "held" ? <p className={styles.notice}>{t("held")}</p> : null}
+          {mine?.status === "hidden" ? <p className={styles.notice}>{t("hidden")}</p> : null}
+          {mine?.status !== "hidden" ? <ReviewForm courseId={course.id} review={mine ? { id: mine.id, rating: mine.rating, body: mine.body } : null} /> : null}
+          {mine ? <DeleteReviewButton reviewId={mine.id} /> : null}
         </div>
-      ) : viewer.enrolled ? (
-        <ReviewForm courseId={course.id} review={null} />
       ) : (
         <p className={styles.muted}>{viewer.userId === null ? t("signInToReview") : t("enrolToReview")}</p>
       )}

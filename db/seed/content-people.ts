@@ -17,9 +17,11 @@ export const DEMO_ACCOUNTS: ReadonlyArray<DemoAccount> = [
   { email: "marketing-admin@example.com", name: "赵雪", roleKey: "marketing_admin", description: "marketing admin (coupons, flash sales, membership plans)" },
   { email: "moderator@example.com", name: "孙静怡", roleKey: "content_moderator", description: "content moderator (held and reported reviews and questions, word list)" },
   { email: "learner@example.com", name: "陈小北", roleKey: null, description: "learner with a few enrolments and progress" },
+  { email: "teacher@example.com", name: "周老师", roleKey: null, description: "the teacher of the demo learner's finished course (replies to reviews, answers questions)" },
 ];
 
 export const DEMO_LEARNER_EMAIL = "learner@example.com";
+export const DEMO_TEACHER_EMAIL = "teacher@example.com";
 
 /** The built-in admin roles live with the access rules (lib/rbac/types.ts); the seed upserts them too. */
 export { BUILTIN_ROLE_DETAILS as ROLES } from "../../lib/rbac/types";

@@ -123,6 +123,28 @@ describe("generateSeed", () => {
     }
   });
 
+  it("backs every course's rating with its own learners' reviews, written after they enrolled, leaving the demo learner free to review", () => {
+    const enrolledAt = new Map(data.enrolments.map((e) => [`${e.email} ${e.courseSlug}`, e.createdAt.getTime()]));
+    for (const c of data.courses) {
+      const own = data.reviews.filter((r) => r.courseSlug === c.slug);
+      expect(own.length, c.slug).toBe(c.ratingCount);
+      expect(own.reduce((sum, r) => sum + r.rating, 0), c.slug).toBe(c.ratingSum);
+    }
+    const pairs = new Set<string>();
+    for (const r of data.reviews) {
+      const key = `${r.email} ${r.courseSlug}`;
+      expect(enrolledAt.get(key), key).toBeLessThan(r.createdAt.getTime());
+      expect(r.createdAt.getTime()).toBeLessThan(NOW.getTime());
+      expect(r.rating >= 1 && r.rating <= 5).toBe(true);
+      expect(pairs.has(key), key).toBe(false);
+      pairs.add(key);
+      expect(r.email).not.toBe(DEMO_LEARNER_EMAIL);
+    }
+    expect(data.reviews.length).toBeGreaterThan(200);
+    expect(data.questions.length).toBeGreaterThan(0);
+    for (const q of data.questions) expect(enrolledAt.has(`${q.email} ${q.courseSlug}`), q.email).toBe(true);
+  });
+
   it("gives each course 3–8 chapters of 2–6 lessons, opening with a free preview", () => {
     for (const c of data.courses) {
       expect(c.chapters.length, c.slug).toBeGreaterThanOrEqual(3);

@@ -9,6 +9,7 @@ import { MORE_COURSES } from "./content-courses-more";
 import { DEMO_LEARNER_COURSES, generateActivity, type SeedEnrolment, type SeedLearner, type SeedProgress } from "./generate-activity";
 import { buildChapters, buildDescription } from "./generate-outline";
 import { addLessonBodies } from "./generate-lesson-body";
+import { generateQuestions, generateReviews, type SeedQuestion, type SeedReview } from "./generate-reviews";
 import { createRng } from "./random";
 import type { CourseStatus, SeedCourse } from "./seed-course";
 import { DAY, daysBefore } from "./time";
@@ -16,6 +17,7 @@ import { DAY, daysBefore } from "./time";
 export type { SeedChapter, SeedLesson } from "./generate-outline";
 export type { SeedEnrolment, SeedLearner, SeedProgress } from "./generate-activity";
 export type { CourseStatus, SeedCourse } from "./seed-course";
+export type { SeedQuestion, SeedReview } from "./generate-reviews";
 
 export const COURSE_BLUEPRINTS: readonly CourseBlueprint[] = [...DEV_COURSES, ...DATA_COURSES, ...MORE_COURSES];
 
@@ -43,7 +45,12 @@ export interface SeedData {
   learners: SeedLearner[];
   enrolments: SeedEnrolment[];
   progress: SeedProgress[];
+  reviews: SeedReview[];
+  questions: SeedQuestion[];
 }
+
+/** The course whose teacher has the demo teacher account (teacher@example.com): the demo learner's finished one. */
+export const DEMO_TEACHER_COURSE: string = DEMO_LEARNER_COURSES[0].slug;
 
 const DRAFTS = 5;
 const ARCHIVED = 3;
@@ -116,16 +123,6 @@ function dates(status: CourseStatus, now: Date, rng: ReturnType<typeof createRng
   return { publishedAt, createdAt, updatedAt };
 }
 
-/** Ratings as reviews from some of the course's learners, averaging 4.2–4.9 (none below two reviews). */
-function ratings(slug: string, enrolled: number): { ratingSum: number; ratingCount: number } {
-  const rng = createRng(`rating:${slug}`);
-  const count = Math.round(enrolled * (0.25 + rng.next() * 0.35));
-  if (count < 2) return { ratingSum: 0, ratingCount: 0 };
-  const average = 4.2 + rng.next() * 0.7;
-  const sum = Math.min(Math.floor(4.9 * count), Math.max(Math.ceil(4.2 * count), Math.round(average * count)));
-  return { ratingSum: sum, ratingCount: count };
-}
-
 export function generateSeed(now: Date): SeedData {
   const topOf = new Map<string, string>();
   const kindOf = new Map<string, "tech" | "soft">();
@@ -168,9 +165,13 @@ export function generateSeed(now: Date): SeedData {
   const activity = generateActivity(now, courses, topOf);
   const enrolled = new Map<string, number>();
   for (const e of activity.enrolments) enrolled.set(e.courseSlug, (enrolled.get(e.courseSlug) ?? 0) + 1);
+  // A course's rating figures are exactly its reviews' (lib/reviews keeps them so from then on).
+  const reviews = generateReviews(now, courses, activity.enrolments);
   for (const course of courses) {
     course.enrolmentCount = enrolled.get(course.slug) ?? 0;
-    Object.assign(course, ratings(course.slug, course.enrolmentCount));
+    const own = reviews.filter((r) => r.courseSlug === course.slug);
+    course.ratingCount = own.length;
+    course.ratingSum = own.reduce((sum, r) => sum + r.rating, 0);
   }
 
   return {
@@ -178,5 +179,7 @@ export function generateSeed(now: Date): SeedData {
     teachers: teachers(now),
     courses,
     ...activity,
+    reviews,
+    questions: generateQuestions(now, [DEMO_TEACHER_COURSE], activity.enrolments),
   };
 }

@@ -22,11 +22,11 @@ import { and, eq, inArray, ne, sql, type InferInsertModel } from "drizzle-orm";
 import type { MySqlTable } from "drizzle-orm/mysql-core";
 import type { Database } from "../index";
 import { formatOrderNo, MAX_SEQUENCE } from "../../lib/orders/order-no";
-import { categories, chapters, coupons, courses, enrolments, lessonProgress, lessons, membershipPlans, orderItems, orders, roles, seckillSales, teachers, userRoles, users } from "../schema";
+import { categories, chapters, coupons, courses, enrolments, lessonPosts, lessonProgress, lessons, membershipPlans, orderItems, orders, reviews, roles, seckillSales, teachers, userRoles, users } from "../schema";
 import type { Tx } from "../tx";
 import { TEACHERS } from "./content-catalogue";
-import { DEMO_ACCOUNTS, DEMO_LEARNER_EMAIL, DEMO_PASSWORD, LEARNER_COUNT, ROLES, learnerEmail } from "./content-people";
-import { COURSE_BLUEPRINTS, generateSeed, type SeedData } from "./generate";
+import { DEMO_ACCOUNTS, DEMO_LEARNER_EMAIL, DEMO_PASSWORD, DEMO_TEACHER_EMAIL, LEARNER_COUNT, ROLES, learnerEmail } from "./content-people";
+import { COURSE_BLUEPRINTS, DEMO_TEACHER_COURSE, generateSeed, type SeedData } from "./generate";
 import { daysBefore } from "./time";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
@@ -239,7 +239,7 @@ async function writeCatalogue(tx: Tx, data: SeedData): Promise<CourseIds> {
   );
 }
 
-async function writeLearners(tx: Tx, data: SeedData, passwordHash: string, demoIds: ReadonlyMap<string, number>, courseIds: CourseIds): Promise<void> {
+async function writeLearners(tx: Tx, data: SeedData, passwordHash: string, demoIds: ReadonlyMap<string, number>, courseIds: CourseIds): Promise<(email: string) => number> {
   await insertAll(
     tx,
     users,
@@ -248,6 +248,7 @@ async function writeLearners(tx: Tx, data: SeedData, passwordHash: string, demoI
   const emails = data.learners.map((l) => l.email);
   const learnerIds = idMap(await tx.select({ id: users.id, key: users.email }).from(users).where(inArray(users.email, emails)));
   learnerIds.set(DEMO_LEARNER_EMAIL, need(demoIds, DEMO_LEARNER_EMAIL, "demo learner"));
+  learnerIds.set(DEMO_TEACHER_EMAIL, need(demoIds, DEMO_TEACHER_EMAIL, "demo teacher"));
   const userId = (email: string) => need(learnerIds, email, "learner");
   const course = (slug: string) => {
     const found = courseIds.get(slug);
@@ -271,6 +272,43 @@ async function writeLearners(tx: Tx, data: SeedData, passwordHash: string, demoI
       return { ...p, userId: userId(email), courseId, lessonId };
     }),
   );
+  return userId;
+}
+
+/**
+ * The demo teacher account teaches the demo learner's finished course (and the teacher's other courses);
+ * the courses' reviews (their rating figures were computed from these rows), and a few questions with the
+ * teacher's accepted answers under that course's first lessons.
+ */
+async function writeCommunity(tx: Tx, data: SeedData, userId: (email: string) => number, demoIds: ReadonlyMap<string, number>, courseIds: CourseIds): Promise<void> {
+  const teacherUserId = need(demoIds, DEMO_TEACHER_EMAIL, "demo teacher");
+  const [demoCourse] = await tx.select({ teacherId: courses.teacherId, name: teachers.name }).from(courses).innerJoin(teachers, eq(teachers.id, courses.teacherId)).where(eq(courses.slug, DEMO_TEACHER_COURSE));
+  if (demoCourse) {
+    await tx.update(teachers).set({ userId: teacherUserId }).where(eq(teachers.id, demoCourse.teacherId));
+    // The account goes by the teacher's public name, so answers and replies read as the teacher's.
+    await tx.update(users).set({ name: demoCourse.name }).where(eq(users.id, teacherUserId));
+  }
+  const courseId = (slug: string) => need(new Map([...courseIds].map(([k, v]) => [k, v.courseId])), slug, "course");
+  await insertAll(
+    tx,
+    reviews,
+    data.reviews.map((r) => ({ courseId: courseId(r.courseSlug), userId: userId(r.email), rating: r.rating, body: r.body, helpfulCount: r.helpfulCount, createdAt: r.createdAt, updatedAt: r.createdAt })),
+  );
+  for (const q of data.questions) {
+    const course = courseIds.get(q.courseSlug);
+    const lessonId = course?.lessonIds[q.lessonIndex];
+    if (!course || lessonId === undefined) continue;
+    const [question] = await tx.insert(lessonPosts).values({ courseId: course.courseId, lessonId, userId: userId(q.email), kind: "question", body: q.body, createdAt: q.createdAt, answerCount: q.answers.length }).$returningId();
+    let accepted: number | null = null;
+    for (const a of q.answers) {
+      const [row] = await tx
+        .insert(lessonPosts)
+        .values({ courseId: course.courseId, lessonId, userId: a.teacher ? teacherUserId : userId(a.email ?? ""), kind: "answer", rootId: question!.id, parentId: question!.id, depth: 1, body: a.body, byStaff: a.teacher, createdAt: new Date(q.createdAt.getTime() + a.minutesLater * 60_000) })
+        .$returningId();
+      if (a.accepted) accepted = row!.id;
+    }
+    if (accepted !== null) await tx.update(lessonPosts).set({ acceptedAnswerId: accepted }).where(eq(lessonPosts.id, question!.id));
+  }
 }
 
 const PROVIDERS = ["alipay", "alipay", "wechat", "alipay", "wechat", "wechat", "unionpay", "alipay", "wechat", "alipay"] as const;
@@ -340,7 +378,8 @@ export async function seed(db: Database, opts: { nodeEnv: string; log?: (msg: st
     const data = generateSeed(now);
     log(`Writing demo data: ${data.courses.length} courses, ${data.learners.length} learners, ${data.enrolments.length} enrolments ...`);
     const courseIds = await writeCatalogue(tx, data);
-    await writeLearners(tx, data, passwordHash, demoIds, courseIds);
+    const userId = await writeLearners(tx, data, passwordHash, demoIds, courseIds);
+    await writeCommunity(tx, data, userId, demoIds, courseIds);
     return true;
   });
   await db.transaction((tx) => ensureMembershipOffer(tx, now));

@@ -37,6 +37,8 @@ import {
 import { pageParams } from "@/lib/http/paging";
 import { BODY_LIMITS, ROUTES, bodyLimitOf, formatBytes } from "@/lib/http/routes";
 import { progressInputSchema, progressResponseSchema } from "@/lib/progress/schemas";
+import { answerInputSchema, questionInputSchema, questionListQuerySchema } from "@/lib/qa/schemas";
+import { replyInputSchema, reportInputSchema, reviewInputSchema, reviewListQuerySchema } from "@/lib/reviews/schemas";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -129,6 +131,7 @@ export function openApiDocument(): OpenApiDocument {
       { name: "Learning", description: "Progress in lessons, learning points and the leaderboards." },
       { name: "Orders", description: "Pricing a cart, placing and paying orders. Signed in (session cookie or bearer token); prices always come from the server." },
       { name: "Operations", description: "Health of the service." },
+      { name: "Community", description: "Course reviews and lesson questions and answers (docs/reviews.md). Writes need a session cookie (sent as application/json) or a bearer token; muted authors get 403 MUTED, authors posting too often 429 RATE_LIMITED." },
     ],
     paths: withBodyLimits({
       "/api/v1/courses": {
@@ -248,6 +251,7 @@ export function openApiDocument(): OpenApiDocument {
           },
         },
       },
+      ...communityPaths(),
       "/api/v1/leaderboards/{board}": {
         get: {
           operationId: "getLeaderboard",
@@ -445,6 +449,106 @@ export function openApiDocument(): OpenApiDocument {
         Health: schema(z.object({ status: z.enum(["ok", "degraded"]), db: z.enum(["ok", "down"]), redis: z.enum(["ok", "down"]) })),
       },
       securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
+    },
+  };
+}
+
+/** Reviews and lesson Q&A. */
+function communityPaths(): OpenApiDocument["paths"] {
+  const idParam = (name: string): OpenApiParameter => ({ name, in: "path", required: true, schema: { type: "string", pattern: "^[1-9][0-9]{0,15}$" } });
+  const body = (s: z.ZodType) => ({ required: true, content: { "application/json": { schema: schema(s, "input") } } });
+  const tags = ["Community"];
+  const security = [{ bearer: [] }];
+  const courseParam: OpenApiParameter = { name: "idOrSlug", in: "path", required: true, schema: { type: "string" } };
+  return {
+    "/api/v1/courses/{idOrSlug}/reviews": {
+      get: {
+        operationId: "listReviews",
+        summary: "A course's rating and reviews",
+        description: "The damped rating ((10 × 4.0 + stars) / (10 + reviews)), the plain average, the count and the 5-to-1 distribution, and a page of ten published reviews.",
+        tags,
+        parameters: [courseParam, ...queryParameters(reviewListQuerySchema)],
+        responses: { "200": { description: "{ summary, data, meta }." }, "404": error("No such published course.") },
+      },
+      post: {
+        operationId: "createReview",
+        summary: "Review a course",
+        description: "One review per learner per course, for learners who hold it. A review with a listed word is saved as held for a moderator and left out of the rating until approved.",
+        tags,
+        security,
+        parameters: [courseParam],
+        requestBody: body(reviewInputSchema),
+        responses: {
+          "201": { description: "The review." },
+          "401": error("Not signed in."),
+          "403": error("NOT_ENROLLED: the course is not held; MUTED."),
+          "409": error("ALREADY_REVIEWED."),
+          "422": error("Stars outside 1–5, empty text or text over the limit (named in details)."),
+          "429": error("RATE_LIMITED."),
+        },
+      },
+    },
+    "/api/v1/reviews/{id}": {
+      get: { operationId: "getReview", summary: "A published review", tags, parameters: [idParam("id")], responses: { "200": { description: "The review." }, "404": error("No such published review.") } },
+      patch: {
+        operationId: "updateReview",
+        summary: "Edit one's review",
+        tags,
+        security,
+        parameters: [idParam("id")],
+        requestBody: body(reviewInputSchema),
+        responses: { "200": { description: "The review." }, "403": error("Someone else's review, or hidden by a moderator."), "404": error("Deleted or never there."), "422": error("Invalid stars or text.") },
+      },
+      delete: { operationId: "deleteReview", summary: "Delete one's review", tags, security, parameters: [idParam("id")], responses: { "204": { description: "Deleted; its stars leave the rating." }, "403": error("Someone else's review.") } },
+    },
+    "/api/v1/reviews/{id}/helpful": {
+      put: { operationId: "markReviewHelpful", summary: "Mark a review helpful", description: "Once per learner; never one's own.", tags, security, parameters: [idParam("id")], responses: { "200": { description: "{ helpful, helpful_count }." }, "403": error("OWN_REVIEW.") } },
+      delete: { operationId: "unmarkReviewHelpful", summary: "Take the mark back", tags, security, parameters: [idParam("id")], responses: { "200": { description: "{ helpful, helpful_count }." } } },
+    },
+    "/api/v1/reviews/{id}/reply": {
+      put: {
+        operationId: "replyToReview",
+        summary: "The teacher's public reply",
+        tags,
+        security,
+        parameters: [idParam("id")],
+        requestBody: body(replyInputSchema),
+        responses: { "200": { description: "The review with its reply." }, "403": error("NOT_TEACHER."), "404": error("The review was deleted or hidden.") },
+      },
+    },
+    "/api/v1/reviews/{id}/reports": {
+      post: { operationId: "reportReview", summary: "Report a review to the moderators", tags, security, parameters: [idParam("id")], requestBody: body(reportInputSchema), responses: { "202": { description: "Reported." }, "404": error("No such published review.") } },
+    },
+    "/api/v1/lessons/{lessonId}/questions": {
+      get: {
+        operationId: "listQuestions",
+        summary: "A lesson's questions",
+        description: "Newest first, ten per page, each with its answers; pass meta.next_before as `before` for the next page (keyset paging). For enrolled learners and staff.",
+        tags,
+        security,
+        parameters: [idParam("lessonId"), ...queryParameters(questionListQuerySchema)],
+        responses: { "200": { description: "{ data, meta.next_before }." }, "403": error("Not enrolled and not staff.") },
+      },
+      post: {
+        operationId: "askQuestion",
+        summary: "Ask a question under a lesson",
+        tags,
+        security,
+        parameters: [idParam("lessonId")],
+        requestBody: body(questionInputSchema),
+        responses: { "201": { description: "{ data: { id, status } }." }, "403": error("Not enrolled and not staff; MUTED."), "404": error("No such lesson."), "422": error("Empty or over-long text.") },
+      },
+    },
+    "/api/v1/questions/{id}/answers": {
+      post: {
+        operationId: "answerQuestion",
+        summary: "Answer a question (or reply to an answer)",
+        tags,
+        security,
+        parameters: [idParam("id")],
+        requestBody: body(answerInputSchema),
+        responses: { "201": { description: "{ data: { id, question_id, status } }." }, "404": error("The question (or the answer replied to) was deleted."), "422": error("Empty or over-long text; TOO_DEEP.") },
+      },
     },
   };
 }

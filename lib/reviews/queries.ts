@@ -2,7 +2,6 @@
 // reviews newest or most helpful first, and the viewer's own review in whatever state it is.
 import "server-only";
 import { and, count, desc, eq, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/mysql-core";
 import { db } from "@/db";
 import { courses, reviews, reviewVotes, teachers, users } from "@/db/schema";
 import { displayRating, distribution, plainAverage } from "./rating";
@@ -47,8 +46,6 @@ export async function ratingSummary(courseId: number): Promise<RatingSummary> {
   return { rating: displayRating(sum, n), average: plainAverage(sum, n), count: n, sum, bars: distribution(new Map(rows.map((r) => [r.stars, Number(r.n)]))) };
 }
 
-const replier = alias(users, "replier");
-
 function selectReviews(viewerId: number | null) {
   return db()
     .select({
@@ -62,14 +59,16 @@ function selectReviews(viewerId: number | null) {
       helpfulCount: reviews.helpfulCount,
       votedByViewer: viewerId === null ? sql<number>`0` : sql<number>`EXISTS (SELECT 1 FROM ${reviewVotes} WHERE ${reviewVotes.reviewId} = ${reviews.id} AND ${reviewVotes.userId} = ${viewerId})`,
       replyBody: reviews.replyBody,
-      replyAuthor: replier.name,
+      // The teacher replies as the teacher the course page shows.
+      replyAuthor: teachers.name,
       repliedAt: reviews.repliedAt,
       createdAt: reviews.createdAt,
       editedAt: reviews.editedAt,
     })
     .from(reviews)
     .innerJoin(users, eq(users.id, reviews.userId))
-    .leftJoin(replier, eq(replier.id, reviews.replyUserId))
+    .innerJoin(courses, eq(courses.id, reviews.courseId))
+    .innerJoin(teachers, eq(teachers.id, courses.teacherId))
     .$dynamic();
 }
 

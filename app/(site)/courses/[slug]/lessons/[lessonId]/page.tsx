@@ -58,8 +58,9 @@ export default async function LessonPage({ params, searchParams }: Props) {
   const pendingOrder = view.access === "locked" && view.viewerId !== null && course.priceFen > 0 ? await pendingOrderForCourse(view.viewerId, course.id) : null;
   // The text, the signed video addresses and where the learner left off, only for a viewer who may open it.
   const content = open ? await lessonContent(lesson.id) : null;
-  // Questions and answers: enrolled learners and the course's staff (a free preview's readers only read the lesson).
-  const qaLesson = open && view.viewerId !== null ? await lessonRef(lesson.id) : null;
+  // Questions and answers: enrolled learners and the course's staff, who take part even in a lesson they have
+  // not bought (a free preview's other readers only read the lesson).
+  const qaLesson = view.viewerId !== null ? await lessonRef(lesson.id) : null;
   const qa = qaLesson && view.viewerId !== null ? await qaRole(view.viewerId, qaLesson) : null;
   const live = open && lesson.kind === "live" ? await getLiveSession(lesson.id) : null;
   const lab = open && lesson.kind === "lab" ? await getLabDefinition(lesson.id) : null;
