@@ -3,7 +3,7 @@
 export interface AdminSection {
   href: string;
   /** Key under `AdminNav` in the messages. */
-  label: "dashboard" | "courses" | "moderation" | "orders" | "coupons" | "memberships" | "seckill" | "paths" | "users" | "roles" | "resources" | "audit";
+  label: "dashboard" | "courses" | "moderation" | "orders" | "coupons" | "memberships" | "seckill" | "paths" | "labs" | "users" | "roles" | "resources" | "audit";
   group: "business" | "access";
 }
 
@@ -16,6 +16,7 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { href: "/admin/seckill", label: "seckill", group: "business" },
   { href: "/admin/moderation", label: "moderation", group: "business" },
   { href: "/admin/paths", label: "paths", group: "business" },
+  { href: "/admin/labs", label: "labs", group: "business" },
   { href: "/admin/users", label: "users", group: "access" },
   { href: "/admin/roles", label: "roles", group: "access" },
   { href: "/admin/resources", label: "resources", group: "access" },

@@ -16,7 +16,7 @@ import { publish } from "@/lib/realtime/publish";
 import { roomChannel, userChannel } from "@/lib/realtime/protocol";
 import { rateLimit } from "@/lib/security/rate-limit";
 import { roomRole } from "./room";
-import { screenText } from "./screen";
+import { screenLine } from "./screen";
 import { getLiveSession } from "./sessions";
 import { chatOpen } from "./status";
 import type { Announcement, ChatLine } from "./chat-types";
@@ -62,7 +62,7 @@ export async function postChatMessage(userId: number, lessonId: number, text: st
     const limit = await rateLimit("live-chat", `${lessonId}:${userId}`, CHAT_RATE);
     if (!limit.ok) throw new ChatRefused({ code: "rate_limited", status: 429, retryAfterSeconds: limit.retryAfterSeconds });
   }
-  const screened = screenText(text);
+  const screened = await screenLine(text);
   if (!screened.ok) throw new ChatRefused({ code: "sensitive", status: 422 });
   const name = (await findUserById(userId))?.name ?? `#${userId}`;
   const createdAt = new Date();
@@ -100,7 +100,7 @@ export async function muteLearner(admin: AdminContext, lessonId: number, userId:
 
 /** Pins an announcement to the room, shown above the chat to everyone in it (and to whoever comes later). */
 export async function announce(admin: AdminContext, lessonId: number, text: string): Promise<Announcement> {
-  const screened = screenText(text);
+  const screened = await screenLine(text);
   if (!screened.ok) throw new ChatRefused({ code: "sensitive", status: 422 });
   const createdAt = new Date();
   const id = await db().transaction(async (tx) => {

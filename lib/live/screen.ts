@@ -1,7 +1,8 @@
-// Screens a chat line or an announcement against the sensitive-word list. The one place the live room asks,
-// so the built-in list can give way to the admins' list (with its own loader) without touching the callers.
+// Screens a chat line or an announcement against the sensitive-word lists: the built-in one and the admins'
+// own (lib/moderation, cached in Redis), the same lists reviews and lesson Q&A are held against.
 // The policy: listed words are masked; a line that is nothing but listed words is refused (masking would
 // broadcast a row of stars).
+import { adminWords, matcherFor } from "@/lib/moderation/screen";
 import { compileSensitiveWords, type SensitiveWordMatcher } from "@/lib/moderation/sensitive-words";
 import { defaultSensitiveWords } from "@/lib/moderation/words";
 
@@ -14,4 +15,9 @@ export function screenText(text: string, words: SensitiveWordMatcher = (matcher 
   const masked = words.mask(text);
   if (!/[^\s*\p{P}\p{S}]/u.test(masked)) return { ok: false, reason: "sensitive" };
   return { ok: true, text: masked, masked: true };
+}
+
+/** A chat line against the built-in and the admins' words. */
+export async function screenLine(text: string): Promise<ScreenResult> {
+  return screenText(text, matcherFor(await adminWords()));
 }
