@@ -2,7 +2,8 @@
 // learner's own review (or the form to write one), one page of published reviews newest or most helpful
 // first, and links to the other pages (plain links: ?reviews_sort=&reviews_page=, so every page is a URL).
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { LocalDate } from "@/components/community/local-date";
 import { PlainText } from "@/components/community/plain-text";
 import { VisuallyHidden } from "@/components/ui/visually-hidden";
 import { formatRating } from "@/lib/catalogue/format";
@@ -28,7 +29,7 @@ export function reviewsHref(slug: string, sort: ReviewSort, page: number): strin
 }
 
 export async function ReviewsSection({ course, viewer, sort, page }: { course: { id: number; slug: string }; viewer: ReviewsViewer; sort: ReviewSort; page: number }) {
-  const [t, format, locale] = await Promise.all([getTranslations("Reviews"), getFormatter(), getLocale()]);
+  const [t, locale] = await Promise.all([getTranslations("Reviews"), getLocale()]);
   const [summary, list, mine, teacherUserId] = await Promise.all([
     ratingSummary(course.id),
     listReviews(course.id, { sort, page, viewerId: viewer.userId }),
@@ -47,9 +48,7 @@ export async function ReviewsSection({ course, viewer, sort, page }: { course: {
             {stars(r.rating)}
           </span>
           <VisuallyHidden>{t("starsLabel", { stars: r.rating })}</VisuallyHidden>
-          <time className={styles.muted} dateTime={r.createdAt.toISOString()}>
-            {format.dateTime(r.createdAt, "zoned")}
-          </time>
+          <LocalDate className={styles.muted} iso={r.createdAt.toISOString()} locale={locale} />
           {r.editedAt ? <span className={styles.muted}>({t("edited")})</span> : null}
         </div>
         <PlainText text={r.body} />
