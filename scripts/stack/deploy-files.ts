@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { projectRoot } from "../local/profile";
-import { nginxConf, render } from "./processes";
+import { EDGE_LIMITS, nginxConf, render } from "./processes";
 
 export interface Finding {
   file: string;
@@ -115,15 +115,7 @@ export function composeNginxConf(): string {
     REALTIME_SERVERS: "    server gateway:3200;",
     LISTEN: "80",
     DIST_DIR: "/usr/share/nginx/xuefu",
-    UPLOAD_MAX: "4200m",
-    SIGNIN_RATE: "20r/m",
-    CODES_RATE: "6r/m",
-    GRAB_RATE: "5r/s",
-    API_RATE: "50r/s",
-    SIGNIN_BURST: "10",
-    CODES_BURST: "3",
-    GRAB_BURST: "10",
-    API_BURST: "100",
+    ...EDGE_LIMITS,
   })
     .replace(/^\s*0% xuefu_canary;\n/m, "")
     .replace(/^load_module .*brotli.*\n/m, "# The official nginx image has no brotli module: gzip only.\n")

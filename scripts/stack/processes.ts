@@ -125,6 +125,19 @@ export interface NginxOptions {
   rates?: Partial<Record<"SIGNIN_RATE" | "CODES_RATE" | "GRAB_RATE" | "API_RATE" | "SIGNIN_BURST" | "CODES_BURST" | "GRAB_BURST" | "API_BURST", string>>;
 }
 
+/** The edge's body and rate limits, the same in every rendering of the template (stack, Compose). */
+export const EDGE_LIMITS = {
+  UPLOAD_MAX: "4200m",
+  SIGNIN_RATE: "20r/m",
+  CODES_RATE: "6r/m",
+  GRAB_RATE: "5r/s",
+  API_RATE: "50r/s",
+  SIGNIN_BURST: "10",
+  CODES_BURST: "3",
+  GRAB_BURST: "10",
+  API_BURST: "100",
+};
+
 export function nginxConf(opts: NginxOptions): string {
   const servers = (ports: readonly number[]) => ports.map((port) => `    server 127.0.0.1:${port} max_fails=3 fail_timeout=3s;`).join("\n");
   const canary = opts.canaryPercent > 0 && opts.canaryPorts.length > 0;
@@ -140,15 +153,7 @@ export function nginxConf(opts: NginxOptions): string {
     REALTIME_SERVERS: `    server 127.0.0.1:${topology.realtimePort};`,
     LISTEN: `127.0.0.1:${topology.httpPort}`,
     DIST_DIR: dirs.dist,
-    UPLOAD_MAX: "4200m",
-    SIGNIN_RATE: "20r/m",
-    CODES_RATE: "6r/m",
-    GRAB_RATE: "5r/s",
-    API_RATE: "50r/s",
-    SIGNIN_BURST: "10",
-    CODES_BURST: "3",
-    GRAB_BURST: "10",
-    API_BURST: "100",
+    ...EDGE_LIMITS,
     ...opts.rates,
   });
   // split_clients takes no 0% line: without a canary every client goes to the stable group.
