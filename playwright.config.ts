@@ -7,7 +7,9 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   workers: 2,
-  timeout: 30_000,
+  // Two workers share two cores with the app, the gateway, the lab host and the databases: a sign-in page's first
+  // load has taken 12 s there. Long tests still set their own budgets.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   outputDir: ".data/test/playwright-results",
   reporter: [["list"], ["json"], ["./e2e/support/failure-timeline.ts"]],

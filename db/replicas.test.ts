@@ -21,6 +21,20 @@ afterAll(async () => {
   await closeDb();
 });
 
+/** A replica that was stopped, counting how often a read knocked on it. */
+async function deadReplica(): Promise<{ pool: mysql.Pool; tried: () => number }> {
+  const dead = createPool(process.env.DATABASE_URL!.replace(/:(\d+)\//, `:${await deadPort()}/`), 2);
+  opened.push(dead);
+  let tried = 0;
+  const counted = new Proxy(dead, {
+    get(target, key, receiver) {
+      if (key === "query" || key === "execute") tried++;
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
+  return { pool: counted, tried: () => tried };
+}
+
 /** Which database a read ran in: the two "replicas" below differ only in their default database. */
 async function servedBy(replicas: ReplicaPool): Promise<string> {
   const database = drizzle({ client: replicas as unknown as mysql.Pool, casing: "snake_case" });
@@ -36,40 +50,24 @@ async function connectionId(replicas: ReplicaPool): Promise<number> {
 
 describe("reads on replicas", () => {
   it("go to the primary at once when the replica refuses connections, and leave the replica alone a while", async () => {
-    const dead = createPool(process.env.DATABASE_URL!.replace(/:(\d+)\//, `:${await deadPort()}/`), 2);
-    opened.push(dead);
-    let tried = 0;
-    const counted = new Proxy(dead, {
-      get(target, key, receiver) {
-        if (key === "query" || key === "execute") tried++;
-        return Reflect.get(target, key, receiver) as unknown;
-      },
-    });
-    const replicas = new ReplicaPool([counted], pool, 60_000);
+    const dead = await deadReplica();
+    const replicas = new ReplicaPool([dead.pool], pool, 60_000);
     const first = await connectionId(replicas);
     expect(first).toBeGreaterThan(0);
-    expect(tried).toBe(1);
+    expect(dead.tried()).toBe(1);
     // Resting: the next reads do not knock on the dead replica again.
     await connectionId(replicas);
     await connectionId(replicas);
-    expect(tried).toBe(1);
+    expect(dead.tried()).toBe(1);
   });
 
   it("turn to the replica again once its rest is over", async () => {
-    const dead = createPool(process.env.DATABASE_URL!.replace(/:(\d+)\//, `:${await deadPort()}/`), 2);
-    opened.push(dead);
-    let tried = 0;
-    const counted = new Proxy(dead, {
-      get(target, key, receiver) {
-        if (key === "query" || key === "execute") tried++;
-        return Reflect.get(target, key, receiver) as unknown;
-      },
-    });
-    const replicas = new ReplicaPool([counted], pool, 50);
+    const dead = await deadReplica();
+    const replicas = new ReplicaPool([dead.pool], pool, 50);
     await connectionId(replicas);
     await new Promise((resolve) => setTimeout(resolve, 80));
     await connectionId(replicas);
-    expect(tried).toBe(2);
+    expect(dead.tried()).toBe(2);
   });
 
   it("are spread over healthy replicas in turn, and a query's own error is not hidden by a retry", async () => {

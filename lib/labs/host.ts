@@ -57,6 +57,11 @@ function uidOf(account: string): { uid: number; gid: number } | null {
   return { uid: Number(r.stdout.trim()), gid: Number(g.stdout.trim()) };
 }
 
+function homeOf(account: string): string | null {
+  const r = spawnSync("/usr/bin/getent", ["passwd", account], { encoding: "utf8" });
+  return r.status === 0 ? (r.stdout.trim().split(":")[5] ?? null) : null;
+}
+
 const isMounted = (dir: string) => spawnSync("/usr/bin/mountpoint", ["-q", dir]).status === 0;
 
 /** Creates what is missing: the accounts, the directories, the sandbox's /etc, the ForceCommand, the cgroups. */
@@ -71,7 +76,8 @@ export function installLabHost(config: LabHostConfig): { cgroups: boolean } {
     const p = paths(config, account);
     if (!uidOf(account)) run("/usr/sbin/useradd", ["--system", "--no-create-home", "--home-dir", p.home, "--shell", "/bin/bash", "--user-group", account]);
     // useradd leaves the password "!" (locked); with UsePAM no, sshd refuses even key logins to a locked account.
-    run("/usr/sbin/usermod", ["-p", "*", account]);
+    // The home is set again: the accounts are the machine's, and another checkout may have started them last.
+    run("/usr/sbin/usermod", ["-p", "*", ...(homeOf(account) === p.home ? [] : ["--home", p.home]), account]);
     const id = uidOf(account)!;
     ids.push(id);
     fs.mkdirSync(p.home, { recursive: true, mode: 0o700 });

@@ -12,10 +12,19 @@ export interface LabKeys {
   publicKey: string;
 }
 
-/** A fresh ed25519 pair for one session; the private half never leaves this process. */
+/**
+ * A fresh ed25519 pair for one session; the private half never leaves this process. ssh2 1.17 writes about one
+ * pair in 256 that it cannot read back (it strips a public key's leading zero bytes: mscdex/ssh2#1513), which
+ * would fail that lab's start, so a pair is handed out only once both halves parse.
+ */
 export function newLabKeys(): LabKeys {
-  const pair = utils.generateKeyPairSync("ed25519");
-  return { privateKey: pair.private, publicKey: pair.public };
+  for (let attempt = 0; attempt < 16; attempt++) {
+    const pair = utils.generateKeyPairSync("ed25519");
+    if (!(utils.parseKey(pair.private) instanceof Error) && !(utils.parseKey(pair.public) instanceof Error)) {
+      return { privateKey: pair.private, publicKey: pair.public };
+    }
+  }
+  throw new Error("could not make a readable ed25519 key pair");
 }
 
 function pinnedHostKey(settings: LabHostSettings): Buffer | null {

@@ -2,6 +2,7 @@
 // 127.0.0.1 with its own config and host key under <profile>/labs/sshd — never the system's sshd. Every login
 // is forced into lab-shell (bubblewrap); only public keys the gateway installs per session are accepted.
 import { execFileSync, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { installLabHost, releaseLab, type LabHostConfig } from "../../lib/labs/host";
@@ -11,15 +12,37 @@ import type { Profile } from "./profile";
 /** The lab host's settings as the gateway reads them (lib/config/env.ts). */
 export type LabEnv = Record<"LABS_DIR" | "LABS_CGROUP" | "LABS_ACCOUNTS" | "LABS_SSH_HOST" | "LABS_SSH_PORT", string>;
 
+/**
+ * The first directory on the way from / to `dir` that sshd's StrictModes refuses to read keys under: one
+ * writable by its group or by others (a checkout under /tmp), or owned by someone other than root.
+ */
+export function sshdRefusedAncestor(dir: string): string | null {
+  for (let at = dir; ; at = path.dirname(at)) {
+    const st = fs.statSync(at);
+    if (st.uid !== 0 || (st.mode & 0o022) !== 0) return at;
+    if (at === path.dirname(at)) return null;
+  }
+}
+
+/** Where a profile's lab host lives when its checkout's path is one sshd refuses: root's own, one per checkout. */
+const SAFE_LABS_ROOT = "/var/lib/xuefu-labs";
+
 export function labHostConfig(p: Profile): LabHostConfig {
   fs.mkdirSync(p.labsDir, { recursive: true });
   // Real path: sshd checks the ownership of every directory on the way to the keys, and the sandbox's shell
   // has the path written into it.
-  return { labsDir: fs.realpathSync(p.labsDir), cgroup: `xuefu-${p.name}`, accounts: p.labAccounts };
+  let labsDir = fs.realpathSync(p.labsDir);
+  if (process.getuid?.() === 0 && sshdRefusedAncestor(labsDir)) {
+    const id = createHash("sha256").update(labsDir).digest("hex").slice(0, 10);
+    labsDir = path.join(SAFE_LABS_ROOT, `${p.name}-${id}`);
+    fs.mkdirSync(labsDir, { recursive: true, mode: 0o755 });
+    fs.chmodSync(SAFE_LABS_ROOT, 0o755);
+  }
+  return { labsDir, cgroup: `xuefu-${p.name}`, accounts: p.labAccounts };
 }
 
 const files = (p: Profile) => {
-  const dir = path.join(fs.realpathSync(p.labsDir), "sshd");
+  const dir = path.join(labHostConfig(p).labsDir, "sshd");
   return { dir, config: path.join(dir, "sshd_config"), hostKey: path.join(dir, "host_ed25519"), pid: path.join(p.runDir, "labs-sshd.pid"), log: path.join(p.logDir, "labs-sshd.log") };
 };
 
@@ -92,7 +115,8 @@ export async function startLabHost(p: Profile, log: (msg: string) => void): Prom
     await assertPortFree(p.labSshPort, "the lab host's sshd", p.name === "dev" ? "XUEFU_LAB_SSH_PORT" : "XUEFU_TEST_LAB_SSH_PORT");
     const child = spawn("/usr/sbin/sshd", ["-D", "-f", f.config, "-E", f.log], { detached: true, stdio: "ignore" });
     child.unref();
-    log(`Starting the lab host's sshd on 127.0.0.1:${p.labSshPort} (${config.accounts.length} lab accounts, ${cgroups ? "cgroup v1 limits" : "no cgroups here: prlimit only"}) ...`);
+    const moved = config.labsDir === fs.realpathSync(p.labsDir) ? "" : `, under ${config.labsDir}: sshd reads no keys below ${sshdRefusedAncestor(fs.realpathSync(p.labsDir))}`;
+    log(`Starting the lab host's sshd on 127.0.0.1:${p.labSshPort} (${config.accounts.length} lab accounts, ${cgroups ? "cgroup v1 limits" : "no cgroups here: prlimit only"}${moved}) ...`);
   }
   await waitFor("the lab host's sshd", () => portOpen(p.labSshPort), 10_000, f.log);
   return labEnv(p);
