@@ -2,7 +2,7 @@
 // The chat column: the log of lines (role="log", announced politely as lines arrive), the box to send one,
 // and for moderators a delete and a mute button on each line. Lines are text nodes: HTML typed into the chat
 // shows as typed. A refused line says why (too fast, muted, words not allowed) next to the box.
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import type { ChatLine } from "@/lib/live/chat-types";
@@ -18,6 +18,7 @@ async function errorOf(response: Response): Promise<{ code: string; retryAfterSe
 
 export function LiveChat({ lessonId, userId, moderator, open, lines }: { lessonId: number; userId: number; moderator: boolean; open: boolean; lines: ChatLine[] }) {
   const t = useTranslations("Live");
+  const format = useFormatter();
   const [text, setText] = useState("");
   const [sending, setSending] = useState(false);
   const [notice, setNotice] = useState<{ tone: "status" | "alert"; text: string } | null>(null);
@@ -95,7 +96,7 @@ export function LiveChat({ lessonId, userId, moderator, open, lines }: { lessonI
                     onChange={(e) => {
                       const minutes = Number(e.target.value);
                       if (minutes > 0)
-                        void moderate(`/api/v1/admin/live/${lessonId}/mutes`, { method: "POST", body: JSON.stringify({ userId: line.userId, minutes }) }, t("muted", { name: line.name, time: new Date(Date.now() + minutes * 60_000).toLocaleTimeString() }));
+                        void moderate(`/api/v1/admin/live/${lessonId}/mutes`, { method: "POST", body: JSON.stringify({ userId: line.userId, minutes }) }, t("muted", { name: line.name, time: format.dateTime(new Date(Date.now() + minutes * 60_000), "zoned") }));
                     }}
                   >
                     <option value="">{t("mute")}</option>

@@ -3,7 +3,7 @@
 // the head count, the connection state and the chat. The status follows the clock (a countdown turns into
 // the stream at the start, the stream into the recording at the planned end) and any change staff push.
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import type { Announcement, ChatLine } from "@/lib/live/chat-types";
@@ -71,6 +71,7 @@ function AnnounceForm({ lessonId }: { lessonId: number }) {
 
 export function LiveRoom(props: LiveRoomProps) {
   const t = useTranslations("Live");
+  const format = useFormatter();
   const { lessonId, userId, moderator, session } = props;
   const room = useLiveRoom({ lessonId, url: props.realtimeUrl, since: props.since, history: props.history });
   const [now, setNow] = useState(props.serverNow);
@@ -97,7 +98,7 @@ export function LiveRoom(props: LiveRoomProps) {
             {t(`status_${status}`)}
           </span>
           {props.teacherName ? <span>{t("teacher", { name: props.teacherName })}</span> : null}
-          <span>{t("startsAt", { time: new Date(startsAt).toLocaleString(), minutes: session.plannedMinutes })}</span>
+          <span>{t("startsAt", { time: format.dateTime(new Date(startsAt), "zoned"), minutes: session.plannedMinutes })}</span>
         </p>
         <LiveStage status={status} startsAt={startsAt} now={now} title={props.title} streamSrc={props.streamSrc} recordingSrc={props.recordingSrc} danmaku={danmaku} fresh={room.fresh} />
         <div className={styles.bar}>

@@ -390,7 +390,7 @@ export async function seed(db: Database, opts: { nodeEnv: string; log?: (msg: st
   await seedDemoVideos(db, log);
   // One live class starting soon and playing a demo clip (lib/live/seed.ts).
   const { ensureDemoLiveLesson } = await import("../../lib/live/seed");
-  const live = await ensureDemoLiveLesson(db, DEMO_LEARNER_EMAIL, new Date());
+  const live = await ensureDemoLiveLesson(db, DEMO_LEARNER_EMAIL, new Date(), { joinFree: opts.nodeEnv === "development" });
   if (live) log(`Demo live class: /live/${live.lessonId}, starting within 20 minutes; sign in as ${live.learnerEmail ?? "an enrolled learner"} (the demo password) or a course admin.`);
   // Lab lessons open a real shell (lib/labs): each seeded one gets the demo exercise.
   const { seedDemoLabs } = await import("./demo-lab");

@@ -160,6 +160,11 @@ describe("the lab socket", () => {
     await lab.until(() => lab.frames.some((f) => f.t === "ready"), "ready");
     lab.type("echo hello && ls\r");
     await lab.until(() => /hello\r\n.*readme\.txt/s.test(lab.output()), "hello and readme.txt");
+    // The terminal is the shell's own: job control works and the shell starts without complaining.
+    expect(lab.output()).not.toMatch(/no job control|cannot set terminal process group/);
+    lab.type("echo JC-$([[ $- == *m* ]] && echo on || echo off)\r");
+    await lab.until(() => /JC-(on|off)\r\n/.test(lab.output()), "the shell's job-control flag");
+    expect(lab.output()).toMatch(/JC-on\r\n/);
     lab.ws.send(JSON.stringify({ t: "check" }));
     await lab.until(() => lab.frames.some((f) => f.t === "check"), "a failing check");
     expect(lab.frames.find((f) => f.t === "check")).toMatchObject({ ok: false });

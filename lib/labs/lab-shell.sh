@@ -32,9 +32,14 @@ if [ "$cgroups" = 1 ]; then
   done
 fi
 
+# --new-session (setsid) keeps a sandbox from pushing keystrokes (TIOCSTI) into a terminal something outside
+# reads after it. The shell's terminal is the sandbox's alone (bubblewrap is exec'ed last, and sshd only holds the
+# other end), so the shell keeps it as its controlling terminal: job control works and bash starts without
+# "no job control in this shell". The setup and check modes have no terminal and get their own session.
 extra=()
+session=(--new-session)
 case "${SSH_ORIGINAL_COMMAND:-shell}" in
-  shell) run=(/bin/bash -l) ;;
+  shell) run=(/bin/bash -l); session=() ;;
   check) run=(/bin/bash --noprofile --norc /run/lab/check); extra=(--ro-bind "$conf/check" /run/lab/check) ;;
   setup) run=(/bin/bash --noprofile --norc /run/lab/setup); extra=(--ro-bind "$conf/setup" /run/lab/setup) ;;
   *) echo "Unknown lab command." >&2; exit 2 ;;
@@ -48,7 +53,7 @@ exec /usr/bin/prlimit \
   --nproc="$nproc" --as=$(( (mem_mb + 256) * 1048576 )) --cpu="$cpu_s" \
   --fsize=$(( fsize_mb * 1048576 )) --nofile="$nofile" --core=0 --memlock=0 --msgqueue=0 \
   -- /usr/bin/bwrap \
-  --unshare-all --unshare-user --die-with-parent --new-session --disable-userns --cap-drop ALL \
+  --unshare-all --unshare-user --die-with-parent "${session[@]}" --disable-userns --cap-drop ALL \
   --hostname lab \
   --ro-bind /usr /usr --symlink usr/bin /bin --symlink usr/sbin /sbin --symlink usr/lib /lib "${lib64[@]}" \
   --ro-bind "$LABS/etc" /etc \
