@@ -25,6 +25,9 @@ export function SiteFooter() {
             </h2>
             <ul role="list" className={styles.links}>
               <li>
+                <Link href="/paths">{t("learningPaths")}</Link>
+              </li>
+              <li>
                 <Link href="/membership">{t("membership")}</Link>
               </li>
               <li>
