@@ -394,7 +394,7 @@ export async function seed(db: Database, opts: { nodeEnv: string; log?: (msg: st
   if (live) log(`Demo live class: /live/${live.lessonId}, starting within 20 minutes; sign in as ${live.learnerEmail ?? "an enrolled learner"} (the demo password) or a course admin.`);
   // A few learning paths through the catalogue (only while there is none).
   if (opts.nodeEnv === "development") {
-    const { seedDemoPaths } = await import("./demo-paths");
+    const { seedDemoPaths } = await import("../../lib/paths/seed");
     await seedDemoPaths(db, log);
   }
   // Lab lessons open a real shell (lib/labs): each seeded one gets the demo exercise.

@@ -1,9 +1,10 @@
-// The demo learning paths for `npm run dev`: three published paths through the seeded catalogue, so /paths and
-// "follow this path" can be tried at once. Written only while there is no path at all; tests make their own.
+// The demo learning paths for `npm run dev` (db/seed calls this): three published paths through the seeded
+// catalogue, so /paths and "follow this path" can be tried at once. Written only while there is no path at all;
+// tests make their own.
 import "server-only";
 import { inArray, sql } from "drizzle-orm";
-import type { Database } from "../index";
-import { courses, learningPathCourses, learningPaths } from "../schema";
+import type { Database } from "@/db";
+import { courses, learningPathCourses, learningPaths } from "@/db/schema";
 
 export const DEMO_PATHS = [
   {
