@@ -93,10 +93,11 @@ test("a learner completes lessons, sees progress and points, climbs the leaderbo
   expect(afterTwo).toBe(await rivalRank());
   expect(afterTwo!).toBeLessThan(afterOne!);
 
-  // Lesson 3: 30 points, past the rival.
+  // Lesson 3: 30 points, past the rival. (Not always a better rank than before: early on a Monday the week's board
+  // may hold no one but these two, who were level at the top.)
   await completeLesson(page, course.slug, course.lessons[2]!);
   const afterThree = await myRank(page);
-  expect(afterThree!).toBeLessThan(afterTwo!);
+  expect(afterThree!).toBeLessThanOrEqual(afterTwo!);
   expect(await rivalRank()).toBeGreaterThan(afterThree!);
   await expect(page.getByTestId("my-standing")).toContainText("30");
 
