@@ -163,6 +163,22 @@ test("a learner who is not enrolled gets the 403 page, and the chat endpoint ref
   expect((await request.post(`/api/v1/live/${lessonId}/messages`, { data: { body: "hi" } })).status()).toBe(401);
 });
 
+test("the room writes its start time the same on the server and in a Chinese browser, so it hydrates cleanly", async ({ browser }) => {
+  test.slow(); // a sign-in and the room's socket on a production server shared by two workers
+  const lessonId = await makeLiveLesson();
+  const learner = await enrolledLearner("live-zh", lessonId);
+  const page = await (await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" })).newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => void (message.type() === "error" && errors.push(message.text())));
+  await signIn(page, learner.email);
+  await page.goto(`/live/${lessonId}`);
+  await expect(page.getByTestId("live-connection")).toHaveAttribute("data-state", "open");
+  // The site's zoned format, in the site's language: "2026年12月7日 GMT+8 09:05", never the browser's own default.
+  await expect(page.getByTestId("live-room")).toContainText(/\d{4}年\d{1,2}月\d{1,2}日 GMT\+8 \d{2}:\d{2}/);
+  expect(errors.filter((e) => /hydrat/i.test(e))).toEqual([]);
+});
+
 test("an admin schedules a live class in the lesson editor; its learner is reminded, then sees it cancelled", async ({ browser }) => {
   test.setTimeout(150_000);
   const lessonId = await makeLiveLesson({ scheduled: false });
