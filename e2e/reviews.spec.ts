@@ -129,7 +129,7 @@ test("a learner who finished the course rates it; the page and the rating sort c
 });
 
 test("a review with a listed word is held until a moderator approves it", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000); // two or three sign-ins while the video spec transcodes on the same two cores
   const course = await makeCourse();
   const author = await learner(course, { finished: true, label: "reviews-held" });
   const moderator = await createAccount({ roles: ["content_moderator"], label: "reviews-moderator" });
@@ -165,7 +165,7 @@ test("a review with a listed word is held until a moderator approves it", async 
 });
 
 test("a question under a lesson gets the teacher's answer, which the asker accepts", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000); // two or three sign-ins while the video spec transcodes on the same two cores
   const course = await makeCourse();
   const asker = await learner(course, { label: "qa-asker" });
   const lessonPath = `/courses/${course.slug}/lessons/${course.lessonIds[0]}`;
