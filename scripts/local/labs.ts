@@ -41,8 +41,8 @@ export function labHostConfig(p: Profile): LabHostConfig {
   return { labsDir, cgroup: `xuefu-${p.name}`, accounts: p.labAccounts };
 }
 
-const files = (p: Profile) => {
-  const dir = path.join(labHostConfig(p).labsDir, "sshd");
+const files = (p: Profile, config: LabHostConfig) => {
+  const dir = path.join(config.labsDir, "sshd");
   return { dir, config: path.join(dir, "sshd_config"), hostKey: path.join(dir, "host_ed25519"), pid: path.join(p.runDir, "labs-sshd.pid"), log: path.join(p.logDir, "labs-sshd.log") };
 };
 
@@ -87,15 +87,14 @@ function sshdConfig(p: Profile, config: LabHostConfig, f: ReturnType<typeof file
   ].join("\n");
 }
 
-export const labEnv = (p: Profile): LabEnv => {
-  const config = labHostConfig(p);
+export const labEnv = (p: Profile, config = labHostConfig(p)): LabEnv => {
   return { LABS_DIR: config.labsDir, LABS_CGROUP: config.cgroup, LABS_ACCOUNTS: config.accounts.join(","), LABS_SSH_HOST: "127.0.0.1", LABS_SSH_PORT: String(p.labSshPort) };
 };
 
 export async function startLabHost(p: Profile, log: (msg: string) => void): Promise<LabEnv> {
   const config = labHostConfig(p);
   const { cgroups } = installLabHost(config);
-  const f = files(p);
+  const f = files(p, config);
   fs.mkdirSync(f.dir, { recursive: true, mode: 0o700 });
   fs.mkdirSync(p.runDir, { recursive: true });
   fs.mkdirSync(p.logDir, { recursive: true });
@@ -119,7 +118,7 @@ export async function startLabHost(p: Profile, log: (msg: string) => void): Prom
     log(`Starting the lab host's sshd on 127.0.0.1:${p.labSshPort} (${config.accounts.length} lab accounts, ${cgroups ? "cgroup v1 limits" : "no cgroups here: prlimit only"}${moved}) ...`);
   }
   await waitFor("the lab host's sshd", () => portOpen(p.labSshPort), 10_000, f.log);
-  return labEnv(p);
+  return labEnv(p, config);
 }
 
 export async function stopLabHost(p: Profile): Promise<boolean> {
@@ -133,7 +132,7 @@ export async function stopLabHost(p: Profile): Promise<boolean> {
       /* an account never created */
     }
   }
-  const pid = readPid(files(p).pid);
+  const pid = readPid(files(p, config).pid);
   if (!isAlive(pid)) return false;
   await stopPid(pid, 5_000);
   return true;
